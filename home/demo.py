@@ -1,0 +1,68 @@
+"""The home page's demo text; it links the pages the other apps created."""
+
+from portal.demo import h2, p
+
+
+def load(loader):
+    home = loader.home
+    if home.body:
+        return
+    pages = {child.slug: child for child in home.get_children().specific()}
+    home.intro = (
+        "Stad Mechelen deelt zijn ervaring met pleinmakers: bewoners die in een "
+        "sociale woonwijk wonen en er ontmoeting en samenhang versterken. Start je er "
+        "zelf mee? Leer van Mechelen en van elkaar."
+    )
+    home.body = [
+        h2("Wat is het lerend netwerk?"),
+        p(
+            "<p>Het lerend netwerk pleinmakers brengt Vlaamse lokale besturen samen die "
+            "pleinmakers willen inzetten of er al mee werken. Mechelen is de mentor: we "
+            "delen hoe we het aanpakten met Woonpunt Mechelen, welke documenten we "
+            "gebruiken en wat we onderweg leerden.</p>"
+        ),
+        h2("Voor wie?"),
+        p(
+            "<p>Voor medewerkers van steden en gemeenten die werken rond samenleven, "
+            "wonen of buurtwerking, en voor hun partners bij de sociale "
+            "huisvestingsmaatschappij. Je hoeft geen expert te zijn: nieuwsgierigheid "
+            "volstaat om te beginnen.</p>"
+        ),
+        (
+            "key_figures",
+            {
+                "title": "Pleinmakers in Mechelen",
+                "figures": [
+                    {"number": "4", "label": "sociale woonwijken met een pleinmaker"},
+                    {"number": "1", "label": "actie per pleinmaker, minstens, elk jaar"},
+                    {"number": "2", "label": "partners: de stad en Woonpunt Mechelen"},
+                ],
+            },
+        ),
+        (
+            "call_to_action",
+            {
+                "title": "Zelf starten met pleinmakers?",
+                "text": (
+                    "Sluit aan bij het lerend netwerk en krijg begeleiding van Mechelen "
+                    "en de ervaring van andere besturen."
+                ),
+                "button_label": "Zo sluit je aan",
+                "page": pages.get("lerend-netwerk"),
+                "url": "",
+            },
+        ),
+        (
+            "page_cards",
+            {
+                "title": "Ontdek het verhaal",
+                "pages": [
+                    pages[slug]
+                    for slug in ("over-pleinmakers", "pleinmakers-in-mechelen", "lerend-netwerk")
+                    if slug in pages
+                ],
+            },
+        ),
+    ]
+    home.save_revision().publish()
+    loader.stdout.write("  ~ home page text")

@@ -1,0 +1,27 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BaseStreamBlock
+from portal.models import BasePage
+
+
+class HomePage(BasePage):
+    """The front door: what the learning network is, for whom, and how to join."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("startpagina")

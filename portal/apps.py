@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = _("Portaal")
+    editor_permissions = ["portal.change_sitesettings"]
+
+    def ready(self):
+        from portal.roles import ensure_groups
+
+        # Permissions exist only after every app has migrated, hence post_migrate.
+        post_migrate.connect(ensure_groups, dispatch_uid="portal.ensure_groups")

@@ -1,0 +1,52 @@
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_pages(context):
+    """The site root's live children marked 'show in menus', in tree order."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return Page.objects.none()
+    return site.root_page.get_children().live().public().in_menu()
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The pages above `page`, starting at the home page (the site root)."""
+    return page.get_ancestors().filter(depth__gte=2).live()
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """A page's full URL, or the current path without query string for views."""
+    page = context.get("page")
+    request = context.get("request")
+    if isinstance(page, Page):
+        return page.get_full_url(request)
+    if request is not None:
+        return request.build_absolute_uri(request.path)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.filter
+def is_current_section(menu_page, page):
+    """True when `page` is `menu_page` or lies below it, for aria-current."""
+    if not isinstance(page, Page):
+        return False
+    return page.path.startswith(menu_page.path)
+
+
+@register.filter
+def elided_page_range(page_obj):
+    """Page numbers around the current page, with ellipses, for pagination."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
