@@ -34,7 +34,10 @@ def load(loader):
                 "title": "Pleinmakers in Mechelen",
                 "figures": [
                     {"number": "4", "label": "sociale woonwijken met een pleinmaker"},
-                    {"number": "1", "label": "actie per pleinmaker, minstens, elk jaar"},
+                    {
+                        "number": "1",
+                        "label": "actie per pleinmaker, minstens, elk jaar",
+                    },
                     {"number": "2", "label": "partners: de stad en Woonpunt Mechelen"},
                 ],
             },
@@ -58,7 +61,11 @@ def load(loader):
                 "title": "Ontdek het verhaal",
                 "pages": [
                     pages[slug]
-                    for slug in ("over-pleinmakers", "pleinmakers-in-mechelen", "lerend-netwerk")
+                    for slug in (
+                        "over-pleinmakers",
+                        "pleinmakers-in-mechelen",
+                        "lerend-netwerk",
+                    )
                     if slug in pages
                 ],
             },

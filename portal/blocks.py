@@ -45,7 +45,9 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Tekst")
         template = "blocks/paragraph_block.html"
-        preview_value = "<p>Een pleinmaker woont in de buurt en brengt mensen samen.</p>"
+        preview_value = (
+            "<p>Een pleinmaker woont in de buurt en brengt mensen samen.</p>"
+        )
 
 
 class ImageBlock(blocks.StructBlock):
@@ -55,7 +57,9 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         label=_("Alternatieve tekst"),
         max_length=250,
-        help_text=_("Beschrijf wat er op de afbeelding te zien is, voor wie ze niet ziet."),
+        help_text=_(
+            "Beschrijf wat er op de afbeelding te zien is, voor wie ze niet ziet."
+        ),
     )
     caption = blocks.CharBlock(label=_("Bijschrift"), required=False, max_length=250)
 
@@ -69,8 +73,12 @@ class QuoteBlock(blocks.StructBlock):
     """A quotation with the person who said it."""
 
     quote = blocks.TextBlock(label=_("Citaat"), max_length=600)
-    attribution = blocks.CharBlock(label=_("Wie zei het"), required=False, max_length=120)
-    role = blocks.CharBlock(label=_("Rol of organisatie"), required=False, max_length=120)
+    attribution = blocks.CharBlock(
+        label=_("Wie zei het"), required=False, max_length=120
+    )
+    role = blocks.CharBlock(
+        label=_("Rol of organisatie"), required=False, max_length=120
+    )
 
     class Meta:
         icon = "openquote"
@@ -87,7 +95,11 @@ class CalloutBlock(blocks.StructBlock):
 
     kind = blocks.ChoiceBlock(
         label=_("Soort"),
-        choices=[("tip", _("Tip")), ("info", _("Goed om te weten")), ("warning", _("Let op"))],
+        choices=[
+            ("tip", _("Tip")),
+            ("info", _("Goed om te weten")),
+            ("warning", _("Let op")),
+        ],
         default="tip",
     )
     title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)

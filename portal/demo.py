@@ -194,7 +194,9 @@ def load(loader):
         ],
     )
     for slug, title, intro, body in NEIGHBOURHOODS:
-        loader.page(ContentPageFactory, mechelen, slug, title=title, intro=intro, body=body)
+        loader.page(
+            ContentPageFactory, mechelen, slug, title=title, intro=intro, body=body
+        )
 
     loader.page(
         ContentPageFactory,
@@ -337,9 +339,14 @@ def load(loader):
     )
 
     site_settings = SiteSettings.for_site(home.get_site())
-    if site_settings.privacy_page_id is None or site_settings.accessibility_page_id is None:
+    if (
+        site_settings.privacy_page_id is None
+        or site_settings.accessibility_page_id is None
+    ):
         site_settings.privacy_page = site_settings.privacy_page or privacy
-        site_settings.accessibility_page = site_settings.accessibility_page or accessibility
+        site_settings.accessibility_page = (
+            site_settings.accessibility_page or accessibility
+        )
         site_settings.save()
 
     loader.login(

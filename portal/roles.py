@@ -27,7 +27,12 @@ PAGE_PERMISSIONS = [
 ]
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image", "delete_image"],
-    "wagtaildocs": ["add_document", "change_document", "choose_document", "delete_document"],
+    "wagtaildocs": [
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+    ],
 }
 
 

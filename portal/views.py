@@ -20,7 +20,9 @@ def search(request):
     results_page = None
     if query:
         results = Page.objects.live().public().specific().search(query)
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
     elif raw_query.strip():
         notes.append(_("Uw zoekopdracht bevat geen woorden waarop we kunnen zoeken."))
     return render(
@@ -32,7 +34,9 @@ def search(request):
             "results_page": results_page,
             "notes": notes,
             "meta_title": _("Zoeken"),
-            "meta_description": _("Zoek in de gidsen, praktijkvoorbeelden en pagina's."),
+            "meta_description": _(
+                "Zoek in de gidsen, praktijkvoorbeelden en pagina's."
+            ),
         },
     )
 

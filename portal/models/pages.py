@@ -19,7 +19,9 @@ class BasePage(Page):
         _("inleiding"),
         blank=True,
         max_length=400,
-        help_text=_("Eén of twee zinnen bovenaan de pagina en op kaarten die ernaar linken."),
+        help_text=_(
+            "Eén of twee zinnen bovenaan de pagina en op kaarten die ernaar linken."
+        ),
     )
     social_image = models.ForeignKey(
         "wagtailimages.Image",

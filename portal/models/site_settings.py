@@ -8,14 +8,20 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 class SiteSettings(BaseSiteSetting):
     """Contact details of Mechelen's team and the pages linked from every footer."""
 
-    organisation = models.CharField(_("organisatie"), max_length=120, default="Stad Mechelen")
-    team_name = models.CharField(_("team"), max_length=120, default="Team sociale cohesie")
+    organisation = models.CharField(
+        _("organisatie"), max_length=120, default="Stad Mechelen"
+    )
+    team_name = models.CharField(
+        _("team"), max_length=120, default="Team sociale cohesie"
+    )
     email = models.EmailField(_("e-mailadres"), default="socialecohesie@mechelen.be")
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     address = models.TextField(_("adres"), blank=True, max_length=300)
     press_name = models.CharField(_("perscontact: naam"), max_length=120, blank=True)
     press_email = models.EmailField(_("perscontact: e-mailadres"), blank=True)
-    press_phone = models.CharField(_("perscontact: telefoon"), max_length=40, blank=True)
+    press_phone = models.CharField(
+        _("perscontact: telefoon"), max_length=40, blank=True
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacyverklaring"),
@@ -45,7 +51,11 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Contact"),
         ),
         MultiFieldPanel(
-            [FieldPanel("press_name"), FieldPanel("press_email"), FieldPanel("press_phone")],
+            [
+                FieldPanel("press_name"),
+                FieldPanel("press_email"),
+                FieldPanel("press_phone"),
+            ],
             heading=_("Pers"),
         ),
         MultiFieldPanel(

@@ -15,3 +15,7 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL = "http://testserver"
+
+# Serve static files from the apps, so the live test server has its CSS.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

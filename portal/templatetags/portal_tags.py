@@ -49,4 +49,22 @@ def is_current_section(menu_page, page):
 @register.filter
 def elided_page_range(page_obj):
     """Page numbers around the current page, with ellipses, for pagination."""
-    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return page_obj.paginator.get_elided_page_range(
+        page_obj.number, on_each_side=2, on_ends=1
+    )
+
+
+@register.simple_tag
+def field_with_aria(bound_field):
+    """Render a field with aria-describedby and aria-invalid for help and errors."""
+    described_by = []
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}_help")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}_error")
+    attrs = {}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if bound_field.errors:
+        attrs["aria-invalid"] = "true"
+    return bound_field.as_widget(attrs=attrs)

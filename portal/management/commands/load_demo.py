@@ -12,10 +12,12 @@ from portal.demo_loader import DemoLoader
 
 
 class Command(BaseCommand):
-    help = "Create the demo content and accounts. Safe to run again: it only adds what is missing."
+    help = "Create demo content and accounts; a second run adds only what is missing."
 
     def add_arguments(self, parser):
-        parser.add_argument("--seed", type=int, default=1, help="Seed for generated extras.")
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Seed for generated extras."
+        )
 
     def handle(self, *args, seed, **options):
         loader = DemoLoader(self.stdout, seed=seed)
