@@ -83,3 +83,13 @@ def ensure_groups(using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
                     GroupCollectionPermission.objects.using(using).get_or_create(
                         group=editors, collection=root_collection, permission=permission
                     )
+
+
+def is_network_member(user):
+    """True for a logged-in member of the learning network (group Netwerkleden)."""
+    if not user.is_authenticated:
+        return False
+    # Cached on the user object: templates may ask several times per request.
+    if not hasattr(user, "_is_network_member"):
+        user._is_network_member = user.groups.filter(name=MEMBERS_GROUP).exists()
+    return user._is_network_member
