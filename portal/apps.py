@@ -9,7 +9,10 @@ class PortalConfig(AppConfig):
     editor_permissions = ["portal.change_sitesettings"]
 
     def ready(self):
+        from portal.fragment_cache import connect_signals
         from portal.roles import ensure_groups
+
+        connect_signals()
 
         # Permissions exist only after every app has migrated, hence post_migrate.
         post_migrate.connect(ensure_groups, dispatch_uid="portal.ensure_groups")

@@ -1,5 +1,9 @@
 """Demo content of the portal's own pages, written from the programme's facts."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
 from portal.factories import ContentPageFactory, EditorFactory, UserFactory
 from portal.models import SiteSettings
 
@@ -91,8 +95,18 @@ NEIGHBOURHOODS = [
 ]
 
 
+def point_site_at_base_url(site):
+    """Give the default site the host of PORTAL_BASE_URL, so full URLs are right."""
+    base = urlsplit(settings.PORTAL_BASE_URL)
+    port = base.port or (443 if base.scheme == "https" else 80)
+    if (site.hostname, site.port) != (base.hostname, port):
+        site.hostname, site.port = base.hostname, port
+        site.save()
+
+
 def load(loader):
     home = loader.home
+    point_site_at_base_url(home.get_site())
 
     loader.page(
         ContentPageFactory,

@@ -63,7 +63,8 @@ class DemoLoader:
 
 
 class _CredentialStore:
-    path = Path(settings.BASE_DIR) / "var" / "demo-logins.json"
+    def __init__(self):
+        self.path = Path(settings.PORTAL_DEMO_LOGINS_FILE)
 
     def _read(self):
         try:

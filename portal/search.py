@@ -18,7 +18,7 @@ def clean_query(raw):
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH]
         notes.append(
-            _("Uw zoekopdracht was erg lang. We zochten op de eerste %(n)s tekens.")
+            _("Je zoekopdracht was erg lang. We zochten op de eerste %(n)s tekens.")
             % {"n": MAX_QUERY_LENGTH}
         )
     words = [

@@ -24,7 +24,7 @@ def search(request):
             request.GET.get("page")
         )
     elif raw_query.strip():
-        notes.append(_("Uw zoekopdracht bevat geen woorden waarop we kunnen zoeken."))
+        notes.append(_("Je zoekopdracht bevat geen woorden waarop we kunnen zoeken."))
     return render(
         request,
         "portal/search.html",

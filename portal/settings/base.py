@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.context_processors.fragment_cache",
             ],
         },
     },
@@ -255,3 +256,6 @@ LOGIN_URL = "wagtailadmin_login"
 
 # Behind a load balancer, the number of proxies that append to X-Forwarded-For.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+
+# Generated demo passwords, kept so `make run` can print them again.
+PORTAL_DEMO_LOGINS_FILE = VAR_DIR / "demo-logins.json"

@@ -19,3 +19,14 @@ WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL = "http://testserver"
 # Serve static files from the apps, so the live test server has its CSS.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+PORTAL_DEMO_LOGINS_FILE = VAR_DIR / "test-demo-logins.json"  # noqa: F405
+
+# The PostgreSQL run in CI also exercises the shared Redis cache.
+if REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,  # noqa: F405
+            "KEY_PREFIX": "portal-test",
+        }
+    }

@@ -1,0 +1,155 @@
+import re
+
+import pytest
+from wagtail.models import Page
+
+from portal.factories import ContentPageFactory
+from portal.models import SiteSettings
+
+DEMO_PAGES = [
+    ("/", "Lerend netwerk pleinmakers"),
+    ("/over-pleinmakers/", "Over pleinmakers"),
+    ("/pleinmakers-in-mechelen/", "Pleinmakers in Mechelen"),
+    ("/pleinmakers-in-mechelen/oud-oefenplein/", "Oud-Oefenplein"),
+    ("/pleinmakers-in-mechelen/otterbeek/", "Otterbeek"),
+    ("/pleinmakers-in-mechelen/bethaniepolder/", "Bethaniëpolder"),
+    ("/pleinmakers-in-mechelen/mahatma-gandhi/", "Mahatma Gandhi"),
+    ("/lerend-netwerk/", "Lerend netwerk"),
+    ("/privacy/", "Privacyverklaring"),
+    ("/toegankelijkheid/", "Toegankelijkheidsverklaring"),
+]
+
+
+@pytest.mark.parametrize(("path", "title"), DEMO_PAGES)
+def test_demo_page_shows_title_navigation_and_layout(demo, client, path, title):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="nl"' in html
+    assert f"<h1>{title}</h1>" in html
+    assert f"<title>{title} | Lerend netwerk pleinmakers</title>" in html
+    assert 'class="skip-link" href="#main-content"' in html
+    assert '<main id="main-content"' in html
+    nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    for menu_title in ("Over pleinmakers", "Pleinmakers in Mechelen", "Lerend netwerk"):
+        assert menu_title in nav
+    assert "socialecohesie@mechelen.be" in html
+    assert 'href="/privacy/"' in html
+    assert 'href="/toegankelijkheid/"' in html
+
+
+def test_inner_pages_have_breadcrumbs(demo, client):
+    html = client.get("/pleinmakers-in-mechelen/otterbeek/").content.decode()
+    crumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', html, re.S).group(0)
+    assert 'href="/"' in crumbs
+    assert 'href="/pleinmakers-in-mechelen/"' in crumbs
+    assert '<span aria-current="page">Otterbeek</span>' in crumbs
+
+
+def test_home_page_has_no_breadcrumbs_and_calls_to_join(demo, client):
+    html = client.get("/").content.decode()
+    assert 'class="breadcrumbs' not in html
+    assert 'href="/lerend-netwerk/"' in html
+    assert "Zo sluit je aan" in html
+
+
+def test_current_section_is_marked_in_the_menu(demo, client):
+    html = client.get("/pleinmakers-in-mechelen/otterbeek/").content.decode()
+    assert re.search(r'href="/pleinmakers-in-mechelen/" aria-current="true"', html)
+
+
+def test_pleinmakers_in_mechelen_lists_its_four_neighbourhoods(demo, client):
+    html = client.get("/pleinmakers-in-mechelen/").content.decode()
+    for name in ("Oud-Oefenplein", "Otterbeek", "Bethaniëpolder", "Mahatma Gandhi"):
+        assert name in html
+    assert "Woonpunt Mechelen" in html
+
+
+def test_every_page_has_meta_description_canonical_and_open_graph(demo, client):
+    html = client.get("/over-pleinmakers/").content.decode()
+    page = Page.objects.get(slug="over-pleinmakers").specific
+    assert f'<meta name="description" content="{page.intro}">' in html
+    assert '<link rel="canonical" href="http://testserver/over-pleinmakers/">' in html
+    assert '<meta property="og:title" content="Over pleinmakers">' in html
+    assert (
+        '<meta property="og:url" content="http://testserver/over-pleinmakers/">' in html
+    )
+
+
+def test_search_description_wins_over_the_intro(demo, client):
+    page = Page.objects.get(slug="privacy").specific
+    page.search_description = "Hoe wij met je gegevens omgaan."
+    page.save_revision().publish()
+    html = client.get("/privacy/").content.decode()
+    assert '<meta name="description" content="Hoe wij met je gegevens omgaan.">' in html
+
+
+def test_footer_contact_details_come_from_site_settings(demo, client):
+    settings = SiteSettings.objects.get()
+    settings.email = "team@voorbeeld.be"
+    settings.phone = "015 00 00 00"
+    settings.save()
+    html = client.get("/").content.decode()
+    assert 'href="mailto:team@voorbeeld.be"' in html
+    assert "015 00 00 00" in html
+
+
+def test_unknown_page_is_a_dutch_404_in_the_site_layout(demo, client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Deze pagina bestaat niet (meer)" in html
+    assert '<nav class="main-nav"' in html
+    assert '<html lang="nl"' in html
+
+
+def test_500_page_renders_without_the_database(rf):
+    # No `db` fixture: any database query here would fail the test.
+    from portal.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Er ging iets mis" in html
+    assert '<html lang="nl"' in html
+
+
+def test_sitemap_lists_every_live_page_and_no_draft(demo, client):
+    draft = Page.objects.get(slug="otterbeek")
+    draft.unpublish()
+    xml = client.get("/sitemap.xml").content.decode()
+    locations = set(re.findall(r"<loc>(.*?)</loc>", xml))
+    live = {p.full_url for p in Page.objects.live().public().filter(depth__gte=2)}
+    assert locations == live
+    assert not any("otterbeek" in url for url in locations)
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_home_page_query_budget(demo, client, django_assert_max_num_queries):
+    # The first visit after a publish renders the menu, footer and blocks ...
+    with django_assert_max_num_queries(16):
+        assert client.get("/").status_code == 200
+    # ... and every visit after that takes them from the shared cache.
+    with django_assert_max_num_queries(6):
+        assert client.get("/").status_code == 200
+
+
+def test_publishing_a_page_refreshes_the_cached_menu(demo, client, home_page):
+    assert "Nieuwe rubriek" not in client.get("/").content.decode()
+    ContentPageFactory(
+        parent=home_page, slug="nieuw", title="Nieuwe rubriek", show_in_menus=True
+    ).save_revision().publish()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', client.get("/").content.decode(), re.S)
+    assert "Nieuwe rubriek" in nav.group(0)
+
+
+def test_content_page_query_budget(demo, client, django_assert_max_num_queries):
+    client.get("/pleinmakers-in-mechelen/")
+    with django_assert_max_num_queries(10):
+        assert client.get("/pleinmakers-in-mechelen/").status_code == 200
