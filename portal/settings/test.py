@@ -1,5 +1,8 @@
 """Tests: fast hashing, in-memory cache and mail, tasks run at once."""
 
+import os
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -19,14 +22,19 @@ WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL = "http://testserver"
 # Serve static files from the apps, so the live test server has its CSS.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-PORTAL_DEMO_LOGINS_FILE = VAR_DIR / "test-demo-logins.json"  # noqa: F405
+# One file per pytest-xdist worker, so parallel workers never share passwords.
+PORTAL_DEMO_LOGINS_FILE = VAR_DIR / (  # noqa: F405
+    f"test-demo-logins-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.json"
+)
 
-# The PostgreSQL run in CI also exercises the shared Redis cache.
+# The PostgreSQL run in CI also exercises the shared Redis cache. Tests clear the
+# cache (FLUSHDB), so each pytest-xdist worker gets a database number of its own.
 if REDIS_URL:  # noqa: F405
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,  # noqa: F405
+            "LOCATION": urlsplit(REDIS_URL)._replace(path=f"/{10 + _worker}").geturl(),  # noqa: F405
             "KEY_PREFIX": "portal-test",
         }
     }

@@ -145,7 +145,9 @@ def test_publishing_a_page_refreshes_the_cached_menu(demo, client, home_page):
     ContentPageFactory(
         parent=home_page, slug="nieuw", title="Nieuwe rubriek", show_in_menus=True
     ).save_revision().publish()
-    nav = re.search(r'<nav class="main-nav".*?</nav>', client.get("/").content.decode(), re.S)
+    nav = re.search(
+        r'<nav class="main-nav".*?</nav>', client.get("/").content.decode(), re.S
+    )
     assert "Nieuwe rubriek" in nav.group(0)
 
 
