@@ -45,16 +45,24 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
+# The database contents serialized at set-up, for restoring after each browser test.
+_SERIALIZED = {}
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     reason = _missing()
     if reason:
         if IN_CI:
             pytest.fail(f"Browser tests cannot run under CI: {reason}")
         print(f"\nSkipping browser tests: {reason}")
         pytest.skip(reason)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    for alias in connections:
+        if hasattr(connections[alias], "_test_serialized_contents"):
+            _SERIALIZED[alias] = connections[alias]._test_serialized_contents
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -74,7 +82,26 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def _serialized_contents_here(browser):
+    """Give this context's database connection the serialized contents.
+
+    Playwright's sync API runs the test in a greenlet with its own context, where
+    Django hands out a new connection object without the contents that
+    serialized rollback restores; copy them over before the database fixtures run.
+    """
+    from django.db import connections
+
+    for alias, contents in _SERIALIZED.items():
+        connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture
+def page(
+    browser, _serialized_contents_here, live_server, django_db_serialized_rollback
+):
+    # The live server needs committed data, so the database is emptied after each
+    # test; serialized rollback restores what the data migrations loaded (site,
+    # home page, municipalities) for the next one.
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="nl-BE"
     )
