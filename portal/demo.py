@@ -1,5 +1,6 @@
 """Demo content of the portal's own pages, written from the programme's facts."""
 
+from portal import demo_guides
 from portal.factories import ContentPageFactory, EditorFactory, UserFactory
 from portal.models import SiteSettings
 
@@ -369,3 +370,4 @@ def load(loader):
         first_name="Demo",
         last_name="Redacteur",
     )
+    demo_guides.load(loader)
