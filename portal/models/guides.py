@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from rest_framework.serializers import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -105,7 +106,9 @@ class GuidePage(BasePage):
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("phase"),
+        APIField(
+            "phase", serializer=SlugRelatedField(slug_field="slug", read_only=True)
+        ),
         APIField("last_reviewed"),
         APIField("step_count"),
         APIField("reading_minutes"),

@@ -17,6 +17,7 @@ from portal.factories import (
     PhaseFactory,
     ToolkitDocumentFactory,
     ToolkitPageFactory,
+    UserFactory,
     guide_body,
 )
 from portal.models import ContentPage, GuideIndexPage, GuidePage
@@ -278,3 +279,21 @@ def test_demo_has_five_guides_with_steps_and_documents(client, demo):
         assert client.get(guide.url).status_code == 200
     index = GuideIndexPage.objects.get()
     assert index.url == "/gidsen/" and index.show_in_menus
+
+
+def test_editors_can_open_every_new_page_type_in_the_admin(client, demo):
+    from portal.models import ContactPage, FaqPage, ToolkitPage
+
+    client.force_login(
+        UserFactory(email="beheer@voorbeeld.be", is_staff=True, is_superuser=True)
+    )
+    for model in (GuideIndexPage, GuidePage, ToolkitPage, FaqPage, ContactPage):
+        page = model.objects.first()
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, model
+    index = GuideIndexPage.objects.get()
+    response = client.get(f"/admin/pages/add/portal/guidepage/{index.pk}/")
+    assert response.status_code == 200
+    assert client.get("/admin/snippets/portal/phase/").status_code == 200
+    html = client.get("/admin/snippets/portal/phase/").content.decode()
+    assert "Verkennen" in html and "Evalueren" in html
