@@ -199,11 +199,14 @@ def test_guide_prints_cleanly(client, guide_index):
     html = client.get(guide.url).content.decode()
     assert 'href="/static/portal/css/print.css" media="print"' in html
     assert "portal/css/guides.css" in html
-    print_css = Path(finders.find("portal/css/print.css")).read_text()
-    assert "@page { size: A4;" in print_css
+    assert "@page { size: A4;" in Path(finders.find("portal/css/print.css")).read_text()
+    guides_css = Path(finders.find("portal/css/guides.css")).read_text()
+    print_rules = guides_css[guides_css.index("@media print") :]
     # One column on paper, steps never split over two pages.
-    assert ".guide-page__layout { display: block; }" in print_css
-    assert ".step, .checklist" in print_css
+    assert ".guide-page__layout { display: block; }" in print_rules
+    assert ".step, .checklist" in print_rules
+    # Paper cannot follow a link: the download address is written out.
+    assert '<span class="document-link__url">http://testserver/documenten/' in html
 
 
 def test_document_list_refuses_the_same_document_twice(db):
