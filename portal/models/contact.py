@@ -48,13 +48,10 @@ class ContactForm(BaseForm):
         )
 
     def visible_fields(self):
+        # The template renders the honeypot on its own, out of sight.
         return [
-            field for field in super().visible_fields() if not self.is_honeypot(field)
+            field for field in super().visible_fields() if field.name != HONEYPOT_FIELD
         ]
-
-    @staticmethod
-    def is_honeypot(bound_field):
-        return bound_field.name == HONEYPOT_FIELD
 
     @property
     def honeypot(self):

@@ -1,9 +1,11 @@
 import datetime
+import io
 
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
@@ -317,3 +319,11 @@ def test_demo_has_six_real_pdf_documents(client, demo):
     assert toolkit.url == "/toolkit/" and toolkit.show_in_menus
     html = client.get("/toolkit/").content.decode()
     assert f"{documents.count()} documenten" in html
+
+    # A second run finds every document by its title and creates none.
+    count = documents.count()
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert ToolkitDocument.objects.count() == count
+    assert "+ document" not in output.getvalue()
+    assert "+ /home/gidsen" not in output.getvalue()
