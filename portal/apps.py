@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portaal")
-    editor_permissions = ["portal.change_sitesettings"]
+    editor_permissions = [
+        "portal.change_sitesettings",
+        "portal.add_phase",
+        "portal.change_phase",
+        "portal.delete_phase",
+    ]
 
     def ready(self):
         from portal.fragment_cache import connect_signals

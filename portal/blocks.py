@@ -5,6 +5,7 @@ from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 # Rich text stays simple so content reads the same everywhere; headings come from
@@ -176,3 +177,123 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     page_cards = PageCardsBlock()
     key_figures = KeyFiguresBlock()
+
+
+# Blocks of the guides, the toolkit and the FAQ.
+
+
+class DocumentListBlock(blocks.StructBlock):
+    """A list of toolkit documents to download, each with its type and size."""
+
+    title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
+    documents = blocks.ListBlock(
+        DocumentChooserBlock(), label=_("Documenten"), min_num=1
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Documenten")
+        template = "blocks/document_list_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        ids = [document.pk for document in value["documents"] if document]
+        if len(ids) != len(set(ids)):
+            message = _("Elk document mag maar één keer in de lijst staan.")
+            raise blocks.StructBlockValidationError(
+                block_errors={"documents": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+
+class StepBlock(blocks.StructBlock):
+    """One step of a guide: what to do, and the documents that help with it."""
+
+    title = blocks.CharBlock(label=_("Titel van de stap"), max_length=160)
+    text = ParagraphBlock(label=_("Uitleg"))
+    documents = blocks.ListBlock(
+        DocumentChooserBlock(),
+        label=_("Documenten bij deze stap"),
+        default=[],
+        min_num=0,
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Stap")
+
+
+class StepsBlock(blocks.StructBlock):
+    """Numbered steps, in the order a city takes them."""
+
+    title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
+    steps = blocks.ListBlock(StepBlock(), label=_("Stappen"), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Stappenplan")
+        template = "blocks/steps_block.html"
+        preview_value = {
+            "title": "Zo begin je",
+            "steps": [
+                {"title": "Praat met de huisvestingsmaatschappij", "text": "<p>…</p>"},
+                {"title": "Kies de wijken", "text": "<p>…</p>"},
+            ],
+        }
+
+
+class ChecklistBlock(blocks.StructBlock):
+    """Points to tick off, also on paper."""
+
+    title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
+    items = blocks.ListBlock(
+        blocks.CharBlock(label=_("Punt"), max_length=300),
+        label=_("Punten"),
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "tasks"
+        label = _("Checklist")
+        template = "blocks/checklist_block.html"
+        preview_value = {
+            "title": "Klaar om te starten?",
+            "items": ["De woningen zijn gekozen", "De huurbijdrage is afgesproken"],
+        }
+
+
+class FaqItemBlock(blocks.StructBlock):
+    """A question with its answer, folded open on demand."""
+
+    question = blocks.CharBlock(label=_("Vraag"), max_length=200)
+    answer = ParagraphBlock(label=_("Antwoord"))
+
+    class Meta:
+        icon = "help"
+        label = _("Vraag en antwoord")
+        template = "blocks/faq_item_block.html"
+        preview_value = {
+            "question": "Wie kan pleinmaker worden?",
+            "answer": "<p>Een bewoner die graag mensen samenbrengt.</p>",
+        }
+
+
+class FaqThemeBlock(blocks.StructBlock):
+    """The questions about one theme, under a heading of their own."""
+
+    theme = blocks.CharBlock(label=_("Thema"), max_length=120)
+    questions = blocks.ListBlock(FaqItemBlock(), label=_("Vragen"), min_num=1)
+
+    class Meta:
+        icon = "folder-open-inverse"
+        label = _("Thema met vragen")
+        template = "blocks/faq_theme_block.html"
+
+
+class GuideStreamBlock(BaseStreamBlock):
+    """What a guide offers on top of every content page's blocks."""
+
+    steps = StepsBlock()
+    checklist = ChecklistBlock()
+    documents = DocumentListBlock()
+    faq_item = FaqItemBlock()

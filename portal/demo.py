@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from portal import demo_guides
 from portal.factories import ContentPageFactory, EditorFactory, UserFactory
 from portal.models import SiteSettings
 
@@ -383,3 +384,4 @@ def load(loader):
         first_name="Demo",
         last_name="Redacteur",
     )
+    demo_guides.load(loader)

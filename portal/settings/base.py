@@ -239,8 +239,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "ppt",
     "odp",
 ]
-WAGTAILDOCS_DOCUMENT_MODEL = "wagtaildocs.Document"
+WAGTAILDOCS_DOCUMENT_MODEL = "portal.ToolkitDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Only PDF opens in the browser (Wagtail adds a CSP that blocks its scripts); any
+# other type, above all one a browser could run (HTML, SVG, XML), is a download.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Dutch messages for editors when an upload is too large or of the wrong type.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.ToolkitDocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea"},

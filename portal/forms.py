@@ -1,0 +1,79 @@
+"""Forms of the portal app."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+
+from portal.uploads import allowed_extensions
+
+
+class ToolkitDocumentForm(BaseDocumentForm):
+    """The admin's document form, telling editors in Dutch what they may upload.
+
+    Wagtail checks the size in the file field (WAGTAILDOCS_MAX_UPLOAD_SIZE) and the
+    type in the model's `clean()`; this replaces the size messages with ones that
+    say what to do instead. Used through WAGTAILDOCS_DOCUMENT_FORM_BASE, so the
+    multiple upload gets it too.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is None:
+            return
+        limit = field.max_upload_size_text
+        # Wagtail fills in file_size and max_filesize when it raises this one.
+        field.error_messages["file_too_large"] = _(
+            "Dit bestand is te groot (%(file_size)s). Een document mag hoogstens "
+            "%(max_filesize)s zijn: maak het kleiner of verdeel het over meerdere "
+            "bestanden."
+        )
+        field.error_messages["file_too_large_unknown_size"] = _(
+            "Dit bestand is te groot. Een document mag hoogstens %(max)s zijn."
+        ) % {"max": limit}
+        field.help_text = _("Hoogstens %(max)s. Toegelaten: %(allowed)s.") % {
+            "max": limit,
+            "allowed": ", ".join(allowed_extensions()),
+        }
+        field.widget.attrs["accept"] = ",".join(
+            f".{extension}" for extension in allowed_extensions()
+        )
+
+
+class ToolkitFilterForm(forms.Form):
+    """The toolkit's filters; an unknown value simply shows every document."""
+
+    soort = forms.ChoiceField(
+        label=_("Soort document"),
+        required=False,
+    )
+    fase = forms.ModelChoiceField(
+        label=_("Fase"),
+        queryset=None,
+        required=False,
+        to_field_name="slug",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from portal.models import Phase, ToolkitDocument
+
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = [
+            ("", _("Alle soorten")),
+            *ToolkitDocument.DocumentType.choices,
+        ]
+        self.fields["fase"].queryset = Phase.objects.in_order()
+        self.fields["fase"].empty_label = _("Alle fasen")
+
+    def filter(self, documents):
+        if not self.is_bound or not self.is_valid():
+            return documents
+        if self.cleaned_data["soort"]:
+            documents = documents.filter(document_type=self.cleaned_data["soort"])
+        if self.cleaned_data["fase"]:
+            documents = documents.filter(phase=self.cleaned_data["fase"])
+        return documents
+
+    @property
+    def is_filtered(self):
+        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())

@@ -1,0 +1,158 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.documents.models import AbstractDocument, DocumentQuerySet
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.uploads import allowed_extensions, extension_error
+
+from .pages import BasePage
+
+
+class ToolkitDocumentQuerySet(DocumentQuerySet):
+    def for_listing(self):
+        """Documents with what a toolkit entry shows, in one query."""
+        return self.select_related("phase").order_by("title", "pk")
+
+
+class ToolkitDocument(AbstractDocument):
+    """A reusable document of the toolkit: a template, checklist, report...
+
+    Beyond Wagtail's document it says what kind of document it is, which phase of
+    the journey it serves and when Mechelen last checked that it is still right.
+    """
+
+    class DocumentType(models.TextChoices):
+        TEMPLATE = "sjabloon", _("Sjabloon")
+        CHECKLIST = "checklist", _("Checklist")
+        PRESENTATION = "presentatie", _("Presentatie")
+        REPORT = "rapport", _("Rapport")
+        AGREEMENT = "overeenkomst", _("Overeenkomst")
+
+    document_type = models.CharField(
+        _("soort document"),
+        max_length=20,
+        choices=DocumentType.choices,
+        default=DocumentType.TEMPLATE,
+    )
+    phase = models.ForeignKey(
+        "portal.Phase",
+        verbose_name=_("fase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+    )
+    last_reviewed = models.DateField(
+        _("laatst nagekeken op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer iemand van het team nagekeken heeft of dit nog klopt."),
+    )
+    description = models.TextField(
+        _("korte omschrijving"),
+        blank=True,
+        max_length=400,
+        help_text=_("Eén of twee zinnen: waarvoor dient dit document?"),
+    )
+    licence = models.CharField(
+        _("licentie"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Bv. 'Vrij te gebruiken en aan te passen, met vermelding van Stad "
+            "Mechelen.'"
+        ),
+    )
+
+    objects = ToolkitDocumentQuerySet.as_manager()
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        "document_type",
+        "phase",
+        "last_reviewed",
+        "description",
+        "licence",
+        "tags",
+    )
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("description"),
+        index.FilterField("document_type"),
+        index.FilterField("phase"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        permissions = [("choose_document", "Can choose document")]
+
+    def clean(self):
+        # Wagtail's own check, with a message a Dutch-speaking editor understands.
+        # Without a file the form has already said the field is required.
+        if not self.file:
+            return
+        try:
+            FileExtensionValidator(allowed_extensions())(self.file)
+        except ValidationError as error:
+            raise ValidationError({"file": extension_error(self.file.name)}) from error
+
+    @property
+    def format_label(self):
+        """The file type as people name it: 'PDF', 'DOCX'."""
+        return self.file_extension.upper() or _("bestand")
+
+    @property
+    def size_label(self):
+        """The size in kB below one megabyte, else in MB: '120 kB', '2,4 MB'."""
+        size = self.file_size
+        if size is None:
+            return ""
+        if size < 1000 * 1000:
+            return _("%(size)s kB") % {"size": max(1, round(size / 1000))}
+        return _("%(size)s MB") % {
+            "size": number_format(size / (1000 * 1000), decimal_pos=1)
+        }
+
+    @property
+    def format_and_size(self):
+        """'PDF, 120 kB', as the toolkit and document lists show it."""
+        return ", ".join(part for part in (self.format_label, self.size_label) if part)
+
+
+class ToolkitPage(BasePage):
+    """Every toolkit document, filterable by type and phase with a plain GET form."""
+
+    documents_per_page = 20
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list = []
+
+    template = "portal/toolkit_page.html"
+
+    class Meta:
+        verbose_name = _("toolkit")
+        verbose_name_plural = _("toolkits")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.forms import ToolkitFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ToolkitFilterForm(request.GET or None)
+        documents = form.filter(ToolkitDocument.objects.for_listing())
+        context["filter_form"] = form
+        context["documents_page"] = Paginator(
+            documents, self.documents_per_page
+        ).get_page(request.GET.get("page"))
+        return context

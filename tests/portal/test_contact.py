@@ -1,0 +1,215 @@
+import logging
+import smtplib
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+from portal.factories import ContactPageFactory, UserFactory
+from portal.models import ContactFormField, ContactPage, SiteSettings
+from portal.models.contact import HONEYPOT_FIELD
+
+VALID = {
+    "naam": "An Peeters",
+    "e_mailadres": "an.peeters@gemeente.be",
+    "organisatie": "Gemeente Voorbeeld",
+    "onderwerp": "Aansluiten bij het netwerk",
+    "bericht": "Wij willen graag aansluiten bij het lerend netwerk.",
+    "privacy": "on",
+}
+
+
+@pytest.fixture
+def contact_page(home_page):
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.email = "team@mechelen.example"
+    settings.press_name = "Persdienst Mechelen"
+    settings.press_email = "pers@mechelen.example"
+    settings.press_phone = "015 00 00 00"
+    settings.save()
+    return ContactPageFactory(parent=home_page)
+
+
+def post(client, page, ip="192.0.2.10", **changes):
+    data = {**VALID, **changes}
+    return client.post(page.url, data, REMOTE_ADDR=ip)
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_one_contact_page_below_the_home_page(self):
+        self.assertCanCreateAt(HomePage, ContactPage)
+        self.assertCanNotCreateAt(ContactPage, ContactPage)
+        home = HomePage.objects.get()
+        ContactPageFactory(parent=home)
+        assert not ContactPage.can_create_at(home)
+
+
+def test_form_shows_the_default_fields_and_the_press_contact(client, contact_page):
+    html = client.get(contact_page.url).content.decode()
+    for name in ("naam", "e_mailadres", "organisatie", "onderwerp", "bericht"):
+        assert f'name="{name}"' in html
+    assert 'type="checkbox" name="privacy"' in html
+    for subject in ("Vraag over pleinmakers", "Aansluiten bij het netwerk", "Pers"):
+        assert f'<option value="{subject}"' in html
+    assert "Voor de pers" in html
+    assert "Persdienst Mechelen" in html
+    assert 'href="mailto:pers@mechelen.example"' in html
+    assert "015 00 00 00" in html
+    assert 'href="mailto:team@mechelen.example"' in html
+
+
+def test_editors_can_change_the_fields(client, contact_page):
+    ContactFormField.objects.create(
+        page=contact_page, label="Telefoonnummer", field_type="singleline"
+    )
+    html = client.get(contact_page.url).content.decode()
+    assert 'name="telefoonnummer"' in html
+
+
+def test_a_message_is_saved_and_both_emails_go_out(client, contact_page):
+    response = post(client, contact_page)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bedankt voor je bericht" in html
+
+    submission = FormSubmission.objects.get(page=contact_page)
+    assert submission.form_data["naam"] == "An Peeters"
+    assert submission.form_data["bericht"] == VALID["bericht"]
+    assert HONEYPOT_FIELD not in submission.form_data
+
+    team, confirmation = mail.outbox
+    assert team.to == ["team@mechelen.example"]
+    assert team.reply_to == ["an.peeters@gemeente.be"]
+    assert "Wij willen graag aansluiten" in team.body
+    assert "Gemeente Voorbeeld" in team.body
+    assert confirmation.to == ["an.peeters@gemeente.be"]
+    assert confirmation.subject == "We ontvingen je bericht"
+    assert "Wij willen graag aansluiten" in confirmation.body
+
+
+def test_the_page_can_send_to_another_address(client, contact_page):
+    contact_page.to_address = "andere@mechelen.example"
+    contact_page.save()
+    post(client, contact_page)
+    assert mail.outbox[0].to == ["andere@mechelen.example"]
+
+
+def test_editors_see_the_submissions_in_the_admin(client, contact_page):
+    post(client, contact_page)
+    client.force_login(
+        UserFactory(email="beheer@voorbeeld.be", is_staff=True, is_superuser=True)
+    )
+    url = reverse("wagtailforms:list_submissions", args=[contact_page.pk])
+    html = client.get(url).content.decode()
+    assert "An Peeters" in html
+
+
+def test_missing_fields_get_dutch_errors_and_keep_the_input(client, contact_page):
+    response = post(client, contact_page, naam="", e_mailadres="geen-adres", privacy="")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Controleer wat je invulde" in html
+    assert (
+        '<p class="field__error" id="id_naam_error">Dit is een verplicht veld.</p>'
+        in html
+    )
+    assert "Voer een geldig e-mailadres in." in html
+    assert 'id="id_privacy_error">Dit is een verplicht veld.' in html
+    assert 'value="geen-adres"' in html
+    assert 'value="Gemeente Voorbeeld"' in html
+    assert "Wij willen graag aansluiten bij het lerend netwerk.</textarea>" in html
+    assert '<option value="Aansluiten bij het netwerk" selected>' in html
+    assert 'aria-invalid="true"' in html
+    assert not FormSubmission.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_message_over_5000_characters_is_refused(client, contact_page):
+    response = post(client, contact_page, bericht="x" * 5001)
+    html = response.content.decode()
+    assert "Je bericht is te lang: hoogstens 5000 tekens" in html
+    assert not FormSubmission.objects.exists()
+    assert mail.outbox == []
+
+    response = post(client, contact_page, bericht="x" * 5000)
+    assert "Bedankt voor je bericht" in response.content.decode()
+    assert FormSubmission.objects.count() == 1
+
+
+def test_a_bot_filling_the_honeypot_sees_thanks_but_nothing_happens(
+    client, contact_page
+):
+    html = client.get(contact_page.url).content.decode()
+    assert f'name="{HONEYPOT_FIELD}"' in html
+    response = post(client, contact_page, **{HONEYPOT_FIELD: "http://spam.example"})
+    assert response.status_code == 200
+    assert "Bedankt voor je bericht" in response.content.decode()
+    assert not FormSubmission.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_sixth_attempt_within_an_hour_gets_429(client, contact_page):
+    for _ in range(5):
+        assert post(client, contact_page).status_code == 200
+    response = post(client, contact_page)
+    assert response.status_code == 429
+    assert "vijf berichten" in response.content.decode()
+    assert FormSubmission.objects.count() == 5
+    # Someone else, from another address, can still write.
+    assert post(client, contact_page, ip="192.0.2.99").status_code == 200
+
+
+def test_failed_attempts_count_towards_the_limit(client, contact_page):
+    for _ in range(5):
+        post(client, contact_page, naam="")
+    assert post(client, contact_page).status_code == 429
+
+
+def test_the_limit_is_kept_in_the_shared_cache(client, contact_page):
+    from django.core.cache import cache
+
+    from portal import ratelimit
+
+    post(client, contact_page)
+    assert ratelimit.count("contact", "192.0.2.10") == 1
+    cache.clear()
+    assert ratelimit.count("contact", "192.0.2.10") == 0
+
+
+def test_a_failing_mail_server_still_saves_and_thanks(client, contact_page, caplog):
+    with (
+        mock.patch(
+            "django.core.mail.EmailMessage.send",
+            side_effect=smtplib.SMTPException("server weg"),
+        ),
+        caplog.at_level(logging.ERROR, logger="portal.mail"),
+    ):
+        response = post(client, contact_page)
+    assert response.status_code == 200
+    assert "Bedankt voor je bericht" in response.content.decode()
+    assert FormSubmission.objects.count() == 1
+    assert "Could not send portal/email/contact_team" in caplog.text
+
+
+def test_contact_page_query_budget(client, contact_page, django_assert_max_num_queries):
+    client.get(contact_page.url)
+    with django_assert_max_num_queries(12):
+        assert client.get(contact_page.url).status_code == 200
+
+
+def test_demo_contact_page_has_the_default_fields(client, demo):
+    page = ContactPage.objects.get()
+    assert page.url == "/contact/" and page.show_in_menus
+    assert [field.clean_name for field in page.form_fields.all()] == [
+        "naam",
+        "e_mailadres",
+        "organisatie",
+        "onderwerp",
+        "bericht",
+        "privacy",
+    ]
+    assert "Voor de pers" in client.get(page.url).content.decode()
