@@ -11,7 +11,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from casestudies.models import Label, Status, size_band_for
+from casestudies.models import THEME_SEPARATOR, Label, Status, size_band_for
+from network.models import Province
 
 TEXT = _("tekst")
 INTEGER = _("geheel getal")
@@ -27,7 +28,41 @@ class ExportColumn:
     name: str
     type: Any
     description: Any
-    value: Callable  # (practice, base_url) -> a JSON-ready value
+    value: Callable  # (row, base_url) -> a JSON-ready value; row from ROW_FIELDS
+
+
+# What the exports read from the database: plain values, no model instances, so
+# 5,000 rows stream quickly. `theme_names` is annotated by the filter's results().
+ROW_FIELDS = [
+    "pk",
+    "title",
+    "summary",
+    "slug",
+    "municipality__name",
+    "municipality__nis_code",
+    "municipality__province",
+    "municipality__inhabitants",
+    "municipality__latitude",
+    "municipality__longitude",
+    "neighbourhoods",
+    "housing_partner",
+    "start_year",
+    "status",
+    "pleinmakers_count",
+    "homes_count",
+    "coordinator_fte",
+    "coaching_hours_per_month",
+    "yearly_budget",
+    "financing_sources",
+    "label",
+    "theme_names",
+    "first_published_at",
+    "last_published_at",
+]
+
+
+def split_themes(names):
+    return sorted(name for name in (names or "").split(THEME_SEPARATOR) if name)
 
 
 def _optional_float(value):
@@ -40,124 +75,124 @@ def _datetime(value):
 
 EXPORT_COLUMNS = [
     ExportColumn(
-        "id", INTEGER, _("Vast nummer van het praktijkvoorbeeld."), lambda p, u: p.pk
+        "id", INTEGER, _("Vast nummer van het praktijkvoorbeeld."), lambda r, u: r["pk"]
     ),
     ExportColumn(
-        "titel", TEXT, _("Titel van het praktijkvoorbeeld."), lambda p, u: p.title
+        "titel", TEXT, _("Titel van het praktijkvoorbeeld."), lambda r, u: r["title"]
     ),
     ExportColumn(
         "samenvatting",
         TEXT,
         _("Korte samenvatting van maximaal 300 tekens."),
-        lambda p, u: p.summary,
+        lambda r, u: r["summary"],
     ),
     ExportColumn(
         "url",
         URL,
         _("Volledig webadres van de pagina met het praktijkvoorbeeld."),
-        lambda p, u: f"{u}{p.slug}/",
+        lambda r, u: f"{u}{r['slug']}/",
     ),
     ExportColumn(
         "gemeente",
         TEXT,
         _("Naam van de gemeente waar de praktijk loopt."),
-        lambda p, u: p.municipality.name,
+        lambda r, u: r["municipality__name"],
     ),
     ExportColumn(
         "nis_code",
         CODE,
         _("NIS-code van de gemeente (vijf cijfers, van Statbel)."),
-        lambda p, u: p.municipality.nis_code,
+        lambda r, u: r["municipality__nis_code"],
     ),
     ExportColumn(
         "provincie",
         TEXT,
         _("Provincie van de gemeente."),
-        lambda p, u: p.municipality.get_province_display(),
+        lambda r, u: str(Province(r["municipality__province"]).label),
     ),
     ExportColumn(
         "inwoners",
         INTEGER,
         _("Aantal inwoners van de gemeente."),
-        lambda p, u: p.municipality.inhabitants,
+        lambda r, u: r["municipality__inhabitants"],
     ),
     ExportColumn(
         "grootteklasse",
         TEXT,
         _("Grootteklasse van de gemeente volgens het aantal inwoners."),
-        lambda p, u: str(size_band_for(p.municipality.inhabitants).label),
+        lambda r, u: str(size_band_for(r["municipality__inhabitants"]).label),
     ),
     ExportColumn(
         "breedtegraad",
         DECIMAL,
         _("Breedtegraad van het centrum van de gemeente (WGS84)."),
-        lambda p, u: float(p.municipality.latitude),
+        lambda r, u: float(r["municipality__latitude"]),
     ),
     ExportColumn(
         "lengtegraad",
         DECIMAL,
         _("Lengtegraad van het centrum van de gemeente (WGS84)."),
-        lambda p, u: float(p.municipality.longitude),
+        lambda r, u: float(r["municipality__longitude"]),
     ),
     ExportColumn(
         "wijken",
         TEXT,
         _("Wijk of wijken waar pleinmakers actief zijn, gescheiden door komma's."),
-        lambda p, u: p.neighbourhoods,
+        lambda r, u: r["neighbourhoods"],
     ),
     ExportColumn(
         "huisvestingspartner",
         TEXT,
         _("Sociale huisvestingsmaatschappij waarmee de gemeente samenwerkt."),
-        lambda p, u: p.housing_partner,
+        lambda r, u: r["housing_partner"],
     ),
     ExportColumn(
         "startjaar",
         INTEGER,
         _("Jaar waarin de praktijk startte."),
-        lambda p, u: p.start_year,
+        lambda r, u: r["start_year"],
     ),
     ExportColumn(
         "status",
         TEXT,
         _("Stand van zaken: in voorbereiding, lopend, afgerond of gestopt."),
-        lambda p, u: str(Status(p.status).label),
+        lambda r, u: str(Status(r["status"]).label),
     ),
     ExportColumn(
         "aantal_pleinmakers",
         INTEGER,
         _("Aantal pleinmakers dat actief is of was."),
-        lambda p, u: p.pleinmakers_count,
+        lambda r, u: r["pleinmakers_count"],
     ),
     ExportColumn(
         "aantal_woningen",
         INTEGER,
         _("Aantal woningen dat ter beschikking werd gesteld aan pleinmakers."),
-        lambda p, u: p.homes_count,
+        lambda r, u: r["homes_count"],
     ),
     ExportColumn(
         "coordinatie_vte",
         DECIMAL,
         _("Tijd van de coördinator in voltijdse equivalenten; leeg als onbekend."),
-        lambda p, u: _optional_float(p.coordinator_fte),
+        lambda r, u: _optional_float(r["coordinator_fte"]),
     ),
     ExportColumn(
         "coaching_uren_per_maand",
         INTEGER,
         _("Uren coaching voor de pleinmakers per maand; leeg als onbekend."),
-        lambda p, u: p.coaching_hours_per_month,
+        lambda r, u: r["coaching_hours_per_month"],
     ),
     ExportColumn(
         "jaarbudget_euro",
         INTEGER,
         _("Jaarlijks budget in euro; leeg als het niet gedeeld werd."),
-        lambda p, u: p.yearly_budget,
+        lambda r, u: r["yearly_budget"],
     ),
     ExportColumn(
         "financiering",
         TEXT,
         _("Bronnen van financiering."),
-        lambda p, u: p.financing_sources,
+        lambda r, u: r["financing_sources"],
     ),
     ExportColumn(
         "label",
@@ -166,7 +201,7 @@ EXPORT_COLUMNS = [
             "Herkomst: ‘Gevalideerd door Mechelen’ of ‘Gedeeld door een lid’ van "
             "het netwerk."
         ),
-        lambda p, u: str(Label(p.label).label),
+        lambda r, u: str(Label(r["label"]).label),
     ),
     ExportColumn(
         "themas",
@@ -175,18 +210,18 @@ EXPORT_COLUMNS = [
             "Thema's van het praktijkvoorbeeld. In CSV gescheiden door een "
             "puntkomma, in JSON een lijst."
         ),
-        lambda p, u: p.theme_list,
+        lambda r, u: split_themes(r["theme_names"]),
     ),
     ExportColumn(
         "eerst_gepubliceerd",
         DATETIME,
         _("Moment waarop het praktijkvoorbeeld voor het eerst gepubliceerd werd."),
-        lambda p, u: _datetime(p.first_published_at),
+        lambda r, u: _datetime(r["first_published_at"]),
     ),
     ExportColumn(
         "laatst_gepubliceerd",
         DATETIME,
         _("Moment van de laatste publicatie van een wijziging."),
-        lambda p, u: _datetime(p.last_published_at),
+        lambda r, u: _datetime(r["last_published_at"]),
     ),
 ]

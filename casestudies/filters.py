@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Aggregate,
     Count,
-    Exists,
     OuterRef,
     Q,
     Subquery,
@@ -211,11 +210,10 @@ class CaseStudyFilter:
     def _theme_q(self):
         if not self.themes:
             return Q()
+        # An uncorrelated IN: the database computes the tagged ids once.
         return Q(
-            Exists(
-                CaseStudyPageTag.objects.filter(
-                    content_object=OuterRef("pk"), tag__slug__in=self.themes
-                )
+            pk__in=CaseStudyPageTag.objects.filter(tag__slug__in=self.themes).values(
+                "content_object_id"
             )
         )
 

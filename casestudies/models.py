@@ -341,10 +341,11 @@ class CaseStudyPage(BasePage):
     @property
     def theme_list(self):
         """Theme names, sorted; from the listing's annotation when it is there."""
-        names = getattr(self, "theme_names", None)
-        if names is None:
+        if not hasattr(self, "theme_names"):
             return sorted(tag.name for tag in self.themes.all())
-        return sorted(name for name in names.split(THEME_SEPARATOR) if name)
+        return sorted(
+            name for name in (self.theme_names or "").split(THEME_SEPARATOR) if name
+        )
 
     @property
     def index_url(self):

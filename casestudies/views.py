@@ -5,7 +5,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import Http404
 from wagtail.images import get_image_model
 
-from casestudies.filters import SORTS
+from casestudies.filters import SORTS, theme_names
 from casestudies.models import CaseStudyPage
 from portal.roles import is_network_member
 
@@ -82,6 +82,7 @@ def related_practices(practice, theme_ids):
         .filter(tagged_items__tag_id__in=theme_ids)
         .select_related("municipality")
         .annotate(
+            theme_names=theme_names(),
             shared=Count("tagged_items", distinct=True),
             same_province=Case(
                 When(
