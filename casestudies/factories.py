@@ -63,6 +63,7 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CaseStudyPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):

@@ -1,8 +1,14 @@
 """Case studies (praktijkvoorbeelden): an index with filters, one page per practice."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -201,6 +207,8 @@ class CaseStudyPage(BasePage):
     summary = models.TextField(
         _("samenvatting"),
         max_length=300,
+        # TextField's max_length only sizes the admin widget; this enforces it.
+        validators=[MaxLengthValidator(300)],
         help_text=_(
             "Maximaal 300 tekens, zonder opmaak. Staat op kaarten en in zoekmachines."
         ),
@@ -346,6 +354,16 @@ class CaseStudyPage(BasePage):
         return sorted(
             name for name in (self.theme_names or "").split(THEME_SEPARATOR) if name
         )
+
+    @property
+    def coordinator_fte_display(self):
+        """0.50 as 0.5 and 1.00 as 1, without scientific notation for 10."""
+        value = self.coordinator_fte
+        if value is None:
+            return None
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return value.normalize()
 
     @property
     def index_url(self):
