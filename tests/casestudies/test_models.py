@@ -126,7 +126,7 @@ def test_index_factory_is_idempotent(home_page):
     ("fte", "shown"),
     [("0.50", "0.5"), ("1.00", "1"), ("10.00", "10"), ("1.25", "1.25")],
 )
-def test_coordinator_time_is_shown_without_trailing_zeros(fte, shown):
+def test_coordinator_time_is_shown_without_trailing_zeros(db, fte, shown):
     from decimal import Decimal
 
     assert (
