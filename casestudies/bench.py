@@ -124,5 +124,7 @@ def generate_case_studies(index, count, seed=1):
         ],
         batch_size=BATCH_SIZE * 2,
     )
-    Page.objects.filter(pk=index.pk).update(numchild=index.get_children().count())
+    # Not get_children(): treebeard answers it from the stale numchild.
+    children = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1)
+    Page.objects.filter(pk=index.pk).update(numchild=children.count())
     return len(practices)
