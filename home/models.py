@@ -25,3 +25,19 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from casestudies.filters import theme_names
+        from casestudies.models import CaseStudyPage
+
+        context = super().get_context(request, *args, **kwargs)
+        # Two queries: the three newest practices with their municipality, and the
+        # view restrictions that `public()` needs. Cards on the home page have no image.
+        context["latest_case_studies"] = list(
+            CaseStudyPage.objects.live()
+            .public()
+            .select_related("municipality")
+            .annotate(theme_names=theme_names())
+            .order_by("-first_published_at", "-pk")[:3]
+        )
+        return context

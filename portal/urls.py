@@ -24,6 +24,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("", include("casestudies.urls")),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "portal.views.server_error"

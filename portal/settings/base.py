@@ -42,6 +42,7 @@ WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 INSTALLED_APPS = [
     "portal",
     "network",
+    "casestudies",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

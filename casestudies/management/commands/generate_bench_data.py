@@ -1,0 +1,37 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from casestudies.bench import generate_case_studies
+from casestudies.factories import CaseStudyIndexPageFactory
+from casestudies.models import CaseStudyIndexPage
+from portal.demo_loader import DemoLoader
+
+
+class Command(BaseCommand):
+    help = (
+        "Build a large, reproducible data set for benchmarks. Earlier bench data is "
+        "replaced; demo content is left alone."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--case-studies", type=int, default=0, help="How many practices to build."
+        )
+        parser.add_argument("--seed", type=int, default=1, help="Random seed.")
+
+    def handle(self, *args, case_studies, seed, **options):
+        if case_studies < 0:
+            raise CommandError("--case-studies must be zero or more.")
+        index = CaseStudyIndexPage.objects.first()
+        if index is None:
+            loader = DemoLoader(self.stdout, seed=seed)
+            index = loader.page(
+                CaseStudyIndexPageFactory, loader.home, "praktijkvoorbeelden"
+            )
+        started = time.monotonic()
+        made = generate_case_studies(index, case_studies, seed=seed)
+        self.stdout.write(
+            f"{made} case studies in {time.monotonic() - started:.1f} s "
+            f"(seed {seed}). Run `manage.py update_index` to make them searchable."
+        )

@@ -1,0 +1,444 @@
+"""Case studies (praktijkvoorbeelden): an index with filters, one page per practice."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from casestudies.blocks import CaseStudyStreamBlock, ExportColumnBlock
+from portal.blocks import BaseStreamBlock
+from portal.models import BasePage
+
+FIRST_YEAR = 1990
+# Joins theme names inside one SQL value; a control character no tag contains.
+THEME_SEPARATOR = "\x1f"
+LAST_YEAR = 2100
+
+
+class Status(models.TextChoices):
+    PREPARING = "in-voorbereiding", _("In voorbereiding")
+    RUNNING = "lopend", _("Lopend")
+    FINISHED = "afgerond", _("Afgerond")
+    STOPPED = "gestopt", _("Gestopt")
+
+
+class Label(models.TextChoices):
+    VALIDATED = "gevalideerd", _("Gevalideerd door Mechelen")
+    SHARED = "gedeeld", _("Gedeeld door een lid")
+
+
+class SizeBand(models.TextChoices):
+    """Municipality size by inhabitants; bounds: lower inclusive, upper exclusive."""
+
+    UNDER_10K = "tot-10000", _("minder dan 10.000 inwoners")
+    FROM_10K = "10000-25000", _("10.000 tot 25.000 inwoners")
+    FROM_25K = "25000-50000", _("25.000 tot 50.000 inwoners")
+    FROM_50K = "50000-100000", _("50.000 tot 100.000 inwoners")
+    OVER_100K = "meer-100000", _("meer dan 100.000 inwoners")
+
+
+SIZE_BAND_BOUNDS = {
+    SizeBand.UNDER_10K: (0, 10_000),
+    SizeBand.FROM_10K: (10_000, 25_000),
+    SizeBand.FROM_25K: (25_000, 50_000),
+    SizeBand.FROM_50K: (50_000, 100_000),
+    SizeBand.OVER_100K: (100_000, None),
+}
+
+
+def size_band_for(inhabitants):
+    for band, (low, high) in SIZE_BAND_BOUNDS.items():
+        if inhabitants >= low and (high is None or inhabitants < high):
+            return band
+    return SizeBand.UNDER_10K
+
+
+def size_band_expression(field="municipality__inhabitants"):
+    """The size band computed in SQL, so facet counts can group on it."""
+    whens = []
+    for band, (low, high) in SIZE_BAND_BOUNDS.items():
+        condition = models.Q(**{f"{field}__gte": low})
+        if high is not None:
+            condition &= models.Q(**{f"{field}__lt": high})
+        whens.append(models.When(condition, then=models.Value(band.value)))
+    return models.Case(*whens, output_field=models.CharField())
+
+
+class CaseStudyPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "casestudies.CaseStudyPage",
+        related_name="tagged_items",
+        on_delete=models.CASCADE,
+    )
+
+
+class CaseStudyIndexPage(RoutablePageMixin, BasePage):
+    """All practices, with filters; the same filters drive the feed and exports."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage", "casestudies.DataDictionaryPage"]
+
+    template = "casestudies/case_study_index_page.html"
+
+    class Meta:
+        verbose_name = _("overzicht praktijkvoorbeelden")
+
+    def practices(self):
+        """The published practices below this index, as a queryset to filter."""
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("municipality")
+        )
+
+    def get_filter(self, request):
+        from casestudies.filters import CaseStudyFilter
+
+        return CaseStudyFilter(request.GET, self.practices())
+
+    @path("")
+    def listing(self, request):
+        from casestudies.views import listing_context
+
+        return self.render(request, context_overrides=listing_context(self, request))
+
+    @path("feed/")
+    def feed(self, request):
+        from casestudies.feeds import CaseStudyFeed
+
+        return CaseStudyFeed()(request, index=self)
+
+    @path("export.csv/", name="export_csv")
+    def export_csv(self, request):
+        from casestudies.exports import csv_response
+
+        return csv_response(self, request)
+
+    @path("export.json/", name="export_json")
+    def export_json(self, request):
+        from casestudies.exports import json_response
+
+        return json_response(self, request)
+
+    def dotted_url(self, route_name):
+        """The URL of an export route without Wagtail's trailing slash."""
+        return self.url + self.reverse_subpage(route_name).rstrip("/")
+
+    def data_dictionary(self):
+        return DataDictionaryPage.objects.live().child_of(self).first()
+
+
+class CaseStudyPage(BasePage):
+    """One practice, written so another municipality can repeat it."""
+
+    municipality = models.ForeignKey(
+        "network.Municipality",
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="case_studies",
+    )
+    neighbourhoods = models.CharField(
+        _("wijk(en)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Scheid meerdere wijken met een komma."),
+    )
+    housing_partner = models.CharField(
+        _("sociale huisvestingspartner"), max_length=150, blank=True
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("startjaar"),
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RUNNING
+    )
+    pleinmakers_count = models.PositiveSmallIntegerField(
+        _("aantal pleinmakers"), default=0
+    )
+    homes_count = models.PositiveSmallIntegerField(
+        _("aantal ter beschikking gestelde woningen"), default=0
+    )
+    coordinator_fte = models.DecimalField(
+        _("tijd coördinator (VTE)"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Bijvoorbeeld 0,5 voor een halftijdse coördinator."),
+    )
+    coaching_hours_per_month = models.PositiveSmallIntegerField(
+        _("uren coaching per maand"), null=True, blank=True
+    )
+    yearly_budget = models.PositiveIntegerField(
+        _("jaarbudget in euro"), null=True, blank=True
+    )
+    financing_sources = models.CharField(
+        _("financiering"),
+        max_length=255,
+        blank=True,
+        help_text=_("Bijvoorbeeld: Plan Samenleven, eigen middelen, huisvester."),
+    )
+    summary = models.TextField(
+        _("samenvatting"),
+        max_length=300,
+        # TextField's max_length only sizes the admin widget; this enforces it.
+        validators=[MaxLengthValidator(300)],
+        help_text=_(
+            "Maximaal 300 tekens, zonder opmaak. Staat op kaarten en in zoekmachines."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hoofdafbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("alternatieve tekst bij de hoofdafbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_("Verplicht bij een afbeelding: beschrijf wat erop te zien is."),
+    )
+    body = StreamField(CaseStudyStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_role = models.CharField(_("functie"), max_length=120, blank=True)
+    contact_email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Alleen zichtbaar voor ingelogde leden van het netwerk."),
+    )
+    label = models.CharField(
+        _("label"), max_length=20, choices=Label.choices, default=Label.SHARED
+    )
+    themes = ClusterTaggableManager(
+        through=CaseStudyPageTag, blank=True, verbose_name=_("thema's")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
+            heading=_("Hoofdafbeelding"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("municipality"),
+                FieldPanel("neighbourhoods"),
+                FieldPanel("housing_partner"),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("status")]),
+                FieldRowPanel(
+                    [FieldPanel("pleinmakers_count"), FieldPanel("homes_count")]
+                ),
+            ],
+            heading=_("Context"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("coordinator_fte"),
+                        FieldPanel("coaching_hours_per_month"),
+                    ]
+                ),
+                FieldPanel("yearly_budget"),
+                FieldPanel("financing_sources"),
+            ],
+            heading=_("Middelen"),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "documents", heading=_("Documenten uit de toolkit"), label=_("Document")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contactpersoon"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("label"), FieldPanel("themes")], heading=_("Label en thema's")
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("neighbourhoods"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("label"),
+        index.FilterField("start_year"),
+    ]
+    # Public fields only: the contact person is left out on purpose.
+    api_fields = [
+        APIField("summary"),
+        APIField("municipality"),
+        APIField("neighbourhoods"),
+        APIField("housing_partner"),
+        APIField("start_year"),
+        APIField("status"),
+        APIField("pleinmakers_count"),
+        APIField("homes_count"),
+        APIField("coordinator_fte"),
+        APIField("coaching_hours_per_month"),
+        APIField("yearly_budget"),
+        APIField("financing_sources"),
+        APIField("label"),
+        APIField("themes"),
+        APIField("hero_image"),
+        APIField("hero_image_alt"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+
+    template = "casestudies/case_study_page.html"
+
+    class Meta:
+        verbose_name = _("praktijkvoorbeeld")
+        verbose_name_plural = _("praktijkvoorbeelden")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {
+                    "hero_image_alt": _(
+                        "Geef een alternatieve tekst voor de hoofdafbeelding."
+                    )
+                }
+            )
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    @property
+    def theme_list(self):
+        """Theme names, sorted; from the listing's annotation when it is there."""
+        if not hasattr(self, "theme_names"):
+            return sorted(tag.name for tag in self.themes.all())
+        return sorted(
+            name for name in (self.theme_names or "").split(THEME_SEPARATOR) if name
+        )
+
+    @property
+    def coordinator_fte_display(self):
+        """0.50 as 0.5 and 1.00 as 1, without scientific notation for 10."""
+        value = self.coordinator_fte
+        if value is None:
+            return None
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return value.normalize()
+
+    @property
+    def index_url(self):
+        """The index's URL without a query: a practice always sits right below it."""
+        return self.url[: -len(self.slug) - 1]
+
+    @property
+    def size_band(self):
+        return size_band_for(self.municipality.inhabitants)
+
+    def get_context(self, request, *args, **kwargs):
+        from casestudies.views import detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(detail_context(self, request))
+        return context
+
+
+class CaseStudyDocument(Orderable):
+    """A document from the toolkit that belongs with this practice."""
+
+    page = ParentalKey(
+        CaseStudyPage, related_name="documents", on_delete=models.CASCADE
+    )
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+
+
+class DataDictionaryPage(BasePage):
+    """Explains every column of the open-data export: name, type and meaning."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inleiding"), blank=True)
+    columns = StreamField(
+        [("column", ExportColumnBlock())], verbose_name=_("kolommen"), blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("columns"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body"), APIField("columns")]
+
+    max_count = 1
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+
+    template = "casestudies/data_dictionary_page.html"
+
+    class Meta:
+        verbose_name = _("gegevenswoordenboek")
+
+    def get_context(self, request, *args, **kwargs):
+        from casestudies.columns import EXPORT_COLUMNS
+
+        context = super().get_context(request, *args, **kwargs)
+        documented = {block.value["name"] for block in self.columns}
+        # A column added in code but not yet described by an editor still shows,
+        # with the description that lives next to its definition.
+        context["undocumented_columns"] = [
+            column for column in EXPORT_COLUMNS if column.name not in documented
+        ]
+        parent = self.get_parent().specific
+        context["export_csv_url"] = parent.dotted_url("export_csv")
+        context["export_json_url"] = parent.dotted_url("export_json")
+        return context

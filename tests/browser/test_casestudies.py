@@ -1,0 +1,42 @@
+import pytest
+
+from tests.browser.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+
+PAGES = [
+    "/praktijkvoorbeelden/",
+    "/praktijkvoorbeelden/?thema=groen&provincie=oost-vlaanderen",
+    "/praktijkvoorbeelden/?thema=senioren&status=afgerond&van=abc",
+    "/praktijkvoorbeelden/pleinmakers-in-vier-mechelse-wijken/",
+    "/praktijkvoorbeelden/gegevenswoordenboek/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_case_study_pages_have_no_axe_violations(page, demo_site, path):
+    page.goto(page.base_url + path)
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_case_study_pages_fit_a_320px_screen(page, demo_site, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(page.base_url + path)
+    assert_no_horizontal_scroll(page)
+
+
+def test_filters_work_with_the_keyboard_and_without_javascript(browser, live_server):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=__import__("io").StringIO())
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/praktijkvoorbeelden/")
+    page.get_by_label("groen (").check()
+    page.get_by_role("button", name="Toon praktijkvoorbeelden").press("Enter")
+    page.wait_for_url("**thema=groen**")
+    assert page.get_by_role(
+        "link", name="Thema: groen (filter verwijderen)"
+    ).is_visible()
+    page.get_by_role("link", name="wis alle filters").click()
+    page.wait_for_url(live_server.url + "/praktijkvoorbeelden/")
+    context.close()

@@ -1,0 +1,166 @@
+import pytest
+from django.contrib.auth.models import Group
+from wagtail_factories import DocumentFactory
+
+from casestudies.models import CaseStudyDocument
+from casestudies.views import related_practices
+from portal.factories import EditorFactory, UserFactory
+from portal.roles import MEMBERS_GROUP
+
+EMAIL = "ann.peeters@genk.example"
+
+
+@pytest.fixture
+def genk(practice):
+    return practice(
+        "Genk",
+        title="Buurtkamers in Genk",
+        slug="buurtkamers",
+        themes=["ontmoeting", "jongeren"],
+        status="lopend",
+        label="gevalideerd",
+        start_year=2023,
+        neighbourhoods="Cité Noord",
+        housing_partner="Woonmaatschappij Oost",
+        pleinmakers_count=3,
+        homes_count=3,
+        coordinator_fte="0.50",
+        coaching_hours_per_month=6,
+        yearly_budget=24000,
+        financing_sources="Plan Samenleven",
+        contact_name="Ann Peeters",
+        contact_role="coördinator samenleven",
+        contact_email=EMAIL,
+        body=[
+            (
+                "approach",
+                {"title": "Aanpak", "steps": [{"title": "Kies de wijk", "text": ""}]},
+            ),
+            (
+                "lessons",
+                {
+                    "title": "Wat werkte niet",
+                    "lessons": [{"problem": "Te veel tegelijk", "lesson": "Kies."}],
+                },
+            ),
+            (
+                "results",
+                {
+                    "title": "Resultaten",
+                    "figures": [{"number": "38", "label": "buren per week"}],
+                    "text": "",
+                },
+            ),
+        ],
+    )
+
+
+URL = "/praktijkvoorbeelden/buurtkamers/"
+
+
+def test_detail_shows_the_key_facts_and_body(client, genk):
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in [
+        "Kerngegevens",
+        "Genk",
+        "Limburg",
+        "Cité Noord",
+        "Woonmaatschappij Oost",
+        "Lopend",
+        "2023",
+        "0,5 VTE",
+        "6 uur per maand",
+        "24.000",
+        "Plan Samenleven",
+        "Gevalideerd door Mechelen",
+        "Kies de wijk",
+        "Te veel tegelijk",
+        "buren per week",
+        "Ann Peeters",
+    ]:
+        assert text in html, text
+    assert 'href="/praktijkvoorbeelden/?thema=jongeren"' in html
+
+
+def test_detail_loads_a_print_stylesheet(client, genk):
+    html = client.get(URL).content.decode()
+    assert 'casestudies-print.css" media="print"' in html
+
+
+def test_contact_email_is_hidden_from_anonymous_visitors(client, genk):
+    html = client.get(URL).content.decode()
+    assert EMAIL not in html
+    assert "Leden van het lerend netwerk zien hier het e-mailadres" in html
+
+
+def test_contact_email_is_hidden_from_logged_in_non_members(client, genk):
+    client.force_login(UserFactory())
+    assert EMAIL not in client.get(URL).content.decode()
+
+
+def test_network_members_see_the_contact_email(client, genk):
+    member = UserFactory()
+    member.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    client.force_login(member)
+    assert f'href="mailto:{EMAIL}"' in client.get(URL).content.decode()
+
+
+def test_editors_see_the_contact_email(client, genk):
+    client.force_login(EditorFactory())
+    assert EMAIL in client.get(URL).content.decode()
+
+
+def test_municipality_name_shows_without_a_directory_page(client, genk):
+    html = client.get(URL).content.decode()
+    assert "<dd>Genk</dd>" in html
+
+
+def test_municipality_links_to_its_directory_page_when_there_is_one(
+    client, genk, monkeypatch
+):
+    from network.models import Municipality
+
+    monkeypatch.setattr(
+        Municipality,
+        "get_absolute_url",
+        lambda self: f"/gemeenten/{self.slug}/",
+        raising=False,
+    )
+    html = client.get(URL).content.decode()
+    assert '<a href="/gemeenten/genk/">Genk</a>' in html
+
+
+def test_toolkit_documents_are_listed(client, genk):
+    document = DocumentFactory(title="Draaiboek buurtkamer")
+    CaseStudyDocument.objects.create(page=genk, document=document)
+    html = client.get(URL).content.decode()
+    assert "Draaiboek buurtkamer" in html
+
+
+def test_related_practices_share_themes_and_prefer_the_same_province(practice, genk):
+    practice("Gent", title="Gent, twee thema's", themes=["ontmoeting", "jongeren"])
+    practice("Bree", title="Bree, zelfde provincie", themes=["jongeren"])
+    practice("Kortrijk", title="Kortrijk, één thema", themes=["ontmoeting"])
+    practice("Hasselt", title="Hasselt, geen gedeeld thema", themes=["groen"])
+    practice("Leuven", title="Leuven, ook één thema", themes=["jongeren"])
+    related = related_practices(genk, [tag.pk for tag in genk.themes.all()])
+    assert [page.title for page in related] == [
+        "Bree, zelfde provincie",
+        "Gent, twee thema's",
+        "Leuven, ook één thema",
+    ]
+
+
+def test_related_practices_leave_out_unpublished_ones(client, practice, genk):
+    hidden = practice("Bree", title="Verborgen", themes=["jongeren"])
+    hidden.unpublish()
+    html = client.get(URL).content.decode()
+    assert "Verborgen" not in html
+
+
+def test_a_practice_without_themes_has_no_related_section(client, practice):
+    practice(title="Alleen", slug="alleen")
+    html = client.get("/praktijkvoorbeelden/alleen/").content.decode()
+    assert "Verwante praktijkvoorbeelden" not in html

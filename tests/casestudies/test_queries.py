@@ -1,0 +1,111 @@
+"""Query budgets: the same number of queries with 5 and with 60 practices.
+
+The page frame of the foundation (site, routing, view restrictions, menu,
+breadcrumbs, site settings) costs 10 queries for the index and 12 for a
+practice before this app runs a single query of its own; the budgets below are
+the totals measured on this branch.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from casestudies.bench import generate_case_studies
+from casestudies.images import hero_image
+from tests.casestudies.conftest import get_content
+
+# Ours: 6 on the index (7 with a search term), 6 on a practice, 2 on feed/exports.
+INDEX_BUDGET = 17
+DETAIL_BUDGET = 18
+FEED_EXPORT_BUDGET = 9
+HOME_BUDGET = 9
+
+INDEX_URLS = [
+    "/praktijkvoorbeelden/",
+    "/praktijkvoorbeelden/?thema=groen",
+    "/praktijkvoorbeelden/?thema=groen&thema=jongeren&provincie=limburg"
+    "&provincie=antwerpen&grootte=tot-10000&grootte=50000-100000&status=lopend"
+    "&label=gedeeld&van=2015&tot=2026&sorteer=gemeente",
+    "/praktijkvoorbeelden/?q=pleinmakers&sorteer=naam",
+    "/praktijkvoorbeelden/?thema=onbekend&van=abc&provincie=x",
+]
+OTHER_URLS = [
+    "/praktijkvoorbeelden/feed/?thema=groen",
+    "/praktijkvoorbeelden/export.csv",
+    "/praktijkvoorbeelden/export.json?status=lopend",
+]
+
+
+def count_queries(client, url):
+    # The first visit makes image renditions; count the second.
+    get_content(client.get(url))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        get_content(response)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def measure(client, detail_url, urls):
+    counts = {url: count_queries(client, url) for url in urls}
+    counts[detail_url] = count_queries(client, detail_url)
+    return counts
+
+
+@pytest.fixture
+def featured(practice):
+    image = hero_image("Testafbeelding", seed=7)
+    return practice(
+        "Genk",
+        title="Pleinmakers in Genk",
+        slug="genk",
+        themes=["groen", "jongeren"],
+        status="lopend",
+        label="gedeeld",
+        start_year=2020,
+        hero_image=image,
+        hero_image_alt="Een getekend plein",
+        contact_email="iemand@genk.example",
+    )
+
+
+def test_listing_detail_feed_and_exports_do_not_grow_with_the_data(
+    client, index, practice, featured
+):
+    for town in ["Bree", "Gent", "Kortrijk", "Glabbeek"]:
+        practice(town, themes=["groen"], title=f"Pleinmakers in {town}")
+    detail_url = featured.url
+    urls = INDEX_URLS + OTHER_URLS
+    small = measure(client, detail_url, urls)
+
+    generate_case_studies(index, 55, seed=3)
+    large = measure(client, detail_url, urls + ["/praktijkvoorbeelden/?page=5"])
+
+    assert {url: large[url] for url in small} == small
+    assert large["/praktijkvoorbeelden/?page=5"] == large[INDEX_URLS[0]]
+    for url, count in large.items():
+        if url == detail_url:
+            assert count <= DETAIL_BUDGET, (url, count)
+        elif url in OTHER_URLS:
+            assert count <= FEED_EXPORT_BUDGET, (url, count)
+        else:
+            assert count <= INDEX_BUDGET, (url, count)
+
+
+def test_home_page_shows_the_three_newest_in_a_fixed_number_of_queries(
+    client, home_page, practice
+):
+    practice(title="De oudste", slug="oudste", themes=["groen"])
+    small = count_queries(client, "/")
+    for number in range(4):
+        practice(
+            title=f"Praktijk {number}", slug=f"praktijk-{number}", themes=["groen"]
+        )
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/").content.decode()
+    assert html.count('class="card case-card"') == 3
+    assert "Praktijk 3" in html
+    assert "De oudste" not in html
+    assert 'href="/praktijkvoorbeelden/"' in html
+    # The home page's own frame is 7 queries here; the practices add 2.
+    assert len(queries) == small <= HOME_BUDGET
