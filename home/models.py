@@ -25,3 +25,11 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from network.models import Municipality, directory_url
+
+        context = super().get_context(request, *args, **kwargs)
+        context["member_count"] = Municipality.objects.members().count()
+        context["network_url"] = directory_url()
+        return context
