@@ -37,6 +37,20 @@ MECHELEN_NEIGHBOURHOODS = [
 MEMBERS = [
     # nis_code, member since, description, staff: (email, first, last, job, listed)
     (
+        "12025",
+        date(2022, 1, 1),
+        "",
+        [
+            (
+                "noor.verbruggen@mechelen.example",
+                "Noor",
+                "Verbruggen",
+                "Coördinator pleinmakers",
+                True,
+            )
+        ],
+    ),
+    (
         "24062",
         date(2024, 3, 1),
         "Leuven zoekt samen met de sociale huisvestingsmaatschappij twee wijken waar een pleinmaker kan wonen. We leren van Mechelen hoe je de selectie aanpakt.",
