@@ -35,7 +35,7 @@ class JoinForm(forms.ModelForm):
         },
     )
     consent = forms.BooleanField(
-        label=_("Ik ga akkoord met de privacyverklaring."),
+        label=_("Ik ga akkoord met de privacyverklaring"),
         error_messages={
             "required": _(
                 "We kunnen je aanvraag alleen behandelen als je akkoord gaat met "
@@ -67,8 +67,8 @@ class JoinForm(forms.ModelForm):
             "job_title": _("Functie"),
             "email": _("E-mailadres op het werk"),
             "phone": _("Telefoonnummer"),
-            "motivation": _("Waarom wil je aansluiten?"),
-            "neighbourhoods": _("Aan welke wijken denken jullie?"),
+            "motivation": _("Je motivatie"),
+            "neighbourhoods": _("Wijken die jullie voor ogen hebben"),
             "housing_partner": _("Sociale huisvestingsmaatschappij"),
         }
         help_texts = {

@@ -68,6 +68,18 @@ class ApplicationInspectView(InspectView):
     def get_edit_url(self):
         return None
 
+    def get_is_colleague_display_value(self):
+        return _("ja") if self.object.is_colleague else _("nee")
+
+    def get_decided_by_display_value(self):
+        return self.object.decided_by or "–"
+
+    def get_decided_at_display_value(self):
+        return self.object.decided_at or "–"
+
+    def get_user_display_value(self):
+        return self.object.user or "–"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_open"] = self.object.status == ApplicationStatus.SUBMITTED

@@ -32,6 +32,18 @@ class NetworkIndexPage(RoutablePageMixin, BasePage):
 
         cache.delete(DIRECTORY_URL_CACHE_KEY)
 
+    def get_sitemap_urls(self, request=None):
+        from network.models.municipalities import Municipality
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            urls += [
+                {"location": f"{base}{slug}/"}
+                for slug in Municipality.objects.values_list("slug", flat=True)
+            ]
+        return urls
+
     @path("")
     def directory(self, request):
         from network.directory import directory_context

@@ -238,3 +238,9 @@ def test_home_page_shows_member_count_and_links_to_directory(client, demo):
     network_queries = [q for q in queries if "network_" in q["sql"]]
     assert len(network_queries) == 1
     assert "COUNT(*)" in network_queries[0]["sql"]
+
+
+def test_the_sitemap_lists_every_municipality_page(client, network_page):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "http://localhost/netwerk/mechelen/" in xml or "/netwerk/mechelen/" in xml
+    assert xml.count("/netwerk/") == 286
