@@ -244,3 +244,27 @@ def test_the_sitemap_lists_every_municipality_page(client, network_page):
     xml = client.get("/sitemap.xml").content.decode()
     assert "http://localhost/netwerk/mechelen/" in xml or "/netwerk/mechelen/" in xml
     assert xml.count("/netwerk/") == 286
+
+
+def test_a_members_view_of_a_municipality_costs_the_same_with_more_data(
+    client, network_page, mechelen, member
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member)
+    client.get("/netwerk/aalst/")
+    counts, created = [], 0
+    for size in (1, 40):
+        for number in range(created, size):
+            NeighbourhoodFactory(municipality=mechelen, name=f"Wijk {number}")
+            MemberFactory(
+                email=f"collega{number}@mechelen.example",
+                profile__municipality=mechelen,
+                profile__listed_publicly=True,
+            )
+        created = size
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/netwerk/mechelen/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
