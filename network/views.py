@@ -134,6 +134,7 @@ class MemberLoginView(LoginLockMixin, MetaMixin, auth_views.LoginView):
     next_page = reverse_lazy("account:dashboard")
     meta_title = gettext_lazy("Aanmelden")
     meta_description = gettext_lazy("Meld je aan als lid van het lerend netwerk.")
+    meta_noindex = True
 
 
 class AdminLoginView(LoginLockMixin, WagtailLoginView):
