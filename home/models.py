@@ -29,15 +29,18 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from casestudies.filters import theme_names
         from casestudies.models import CaseStudyPage
+        from network.models import Municipality, directory_url
 
         context = super().get_context(request, *args, **kwargs)
-        # Two queries: the three newest practices with their municipality, and the
-        # view restrictions that `public()` needs. Cards on the home page have no image.
-        context["latest_case_studies"] = list(
+        # Left unevaluated: the template renders the highlights from the cache and
+        # only runs these queries when the content version has moved on.
+        context["latest_case_studies"] = (
             CaseStudyPage.objects.live()
             .public()
             .select_related("municipality")
             .annotate(theme_names=theme_names())
             .order_by("-first_published_at", "-pk")[:3]
         )
+        context["member_count"] = Municipality.objects.members().count
+        context["network_url"] = directory_url
         return context

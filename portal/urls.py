@@ -6,13 +6,18 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from network import views as network_views
 from portal import views
 
 # Each app that has public non-page URLs adds its own section here.
 sitemaps = {"pages": PageSitemap}
 
 urlpatterns = [
+    # Before the admin include: the admin login with the lock on failed attempts.
+    path("admin/login/", network_views.AdminLoginView.as_view(), name="admin-login"),
     path("admin/", include(wagtailadmin_urls)),
+    path("netwerk/", include("network.urls")),
+    path("account/", include("network.account_urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

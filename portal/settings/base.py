@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -259,7 +260,8 @@ WAGTAILEMBEDS_FINDERS = []
 # Django's own page of complex editors can hold many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGIN_URL = "wagtailadmin_login"
+# Members log in on the site; editors at /admin/ (Wagtail has its own login URL).
+LOGIN_URL = "account:login"
 
 # Behind a load balancer, the number of proxies that append to X-Forwarded-For.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))

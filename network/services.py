@@ -1,0 +1,356 @@
+"""The network's workflows: deciding on applications, inviting, exporting, deleting.
+
+Views and the admin call these; each saves first and sends e-mail after, so a
+failing mail server never loses a decision or an application.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from network.models import (
+    ApplicationStatus,
+    MemberProfile,
+    MembershipApplication,
+    MembershipStatus,
+    Municipality,
+    bump_data_version,
+)
+from network.tokens import INVITATION_VALID_FOR, invitation_token_generator
+from portal.mail import send_templated_mail
+from portal.roles import EDITORS_GROUP, MEMBERS_GROUP
+
+APPROVE_ACTION = "network.application.approve"
+REJECT_ACTION = "network.application.reject"
+INVITE_ACTION = "network.member.invite"
+
+
+def absolute(path):
+    return f"{settings.PORTAL_BASE_URL}{path}"
+
+
+def editor_emails():
+    """Where notifications for Mechelen go: the active editors (or superusers)."""
+    User = get_user_model()
+    emails = list(
+        User.objects.filter(groups__name=EDITORS_GROUP, is_active=True)
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not emails:
+        emails = list(
+            User.objects.filter(is_superuser=True, is_active=True).values_list(
+                "email", flat=True
+            )
+        )
+    return emails
+
+
+def application_admin_url(application):
+    return absolute(
+        reverse(
+            "wagtailsnippets_network_membershipapplication:inspect",
+            args=[application.pk],
+        )
+    )
+
+
+def invitation_url(user):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = invitation_token_generator.make_token(user)
+    return absolute(reverse("account:invitation", args=[uid, token]))
+
+
+def send_invitation(user, template="network/email/invitation", **context):
+    return send_templated_mail(
+        template,
+        {
+            "user": user,
+            "invitation_url": invitation_url(user),
+            "valid_days": INVITATION_VALID_FOR.days,
+            "login_url": absolute(reverse("account:login")),
+            **context,
+        },
+        [user.email],
+    )
+
+
+def submit_application(application):
+    """Save a new application and tell the applicant and the editors."""
+    municipality = application.municipality
+    application.is_colleague = municipality.is_member
+    application.status = ApplicationStatus.SUBMITTED
+    application.save()
+    changed = Municipality.objects.filter(
+        pk=municipality.pk,
+        membership_status__in=[MembershipStatus.NONE, MembershipStatus.FORMER],
+    ).update(membership_status=MembershipStatus.CANDIDATE)
+    if changed:
+        bump_data_version()
+    context = {
+        "application": application,
+        "admin_url": application_admin_url(application),
+    }
+    send_templated_mail(
+        "network/email/application_received", context, [application.email]
+    )
+    recipients = editor_emails()
+    if recipients:
+        send_templated_mail("network/email/application_to_editors", context, recipients)
+    return application
+
+
+def _split_name(full_name):
+    first, _space, last = full_name.strip().partition(" ")
+    return first, last
+
+
+def create_member(
+    email,
+    municipality,
+    *,
+    first_name,
+    last_name,
+    invited_by=None,
+    job_title="",
+    phone="",
+):
+    """An account without a usable password yet, in Netwerkleden, with a profile."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        email__iexact=email,
+        defaults={
+            "email": email.lower(),
+            "first_name": first_name,
+            "last_name": last_name,
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    MemberProfile.objects.get_or_create(
+        user=user,
+        defaults={
+            "municipality": municipality,
+            "job_title": job_title,
+            "phone": phone,
+            "invited_by": invited_by,
+        },
+    )
+    return user, created
+
+
+def approve(application, editor, note=""):
+    """Approve once: make the municipality a member and create one account.
+
+    The row lock makes a second editor (or a second click) wait and then see the
+    application already decided, so it never creates a second account.
+    Returns True when this call made the decision.
+    """
+    with transaction.atomic():
+        locked = MembershipApplication.objects.select_for_update().get(
+            pk=application.pk
+        )
+        if locked.status != ApplicationStatus.SUBMITTED:
+            return False
+        municipality = Municipality.objects.select_for_update().get(
+            pk=locked.municipality_id
+        )
+        if not municipality.is_member:
+            municipality.membership_status = MembershipStatus.MEMBER
+        municipality.member_since = municipality.member_since or timezone.localdate()
+        municipality.save(update_fields=["membership_status", "member_since"])
+        first_name, last_name = _split_name(locked.full_name)
+        user, created = create_member(
+            locked.email,
+            municipality,
+            first_name=first_name,
+            last_name=last_name,
+            job_title=locked.job_title,
+            phone=locked.phone,
+        )
+        locked.status = ApplicationStatus.APPROVED
+        locked.decision_note = note
+        locked.decided_by = editor
+        locked.decided_at = timezone.now()
+        locked.user = user
+        locked.save()
+        log(locked, APPROVE_ACTION, user=editor, data={"note": note})
+    bump_data_version()
+    if created or not user.has_usable_password():
+        send_invitation(user, application=locked, note=note)
+    return True
+
+
+def reject(application, editor, note):
+    """Reject once and tell the applicant why."""
+    with transaction.atomic():
+        locked = MembershipApplication.objects.select_for_update().get(
+            pk=application.pk
+        )
+        if locked.status != ApplicationStatus.SUBMITTED:
+            return False
+        locked.status = ApplicationStatus.REJECTED
+        locked.decision_note = note
+        locked.decided_by = editor
+        locked.decided_at = timezone.now()
+        locked.save()
+        still_open = (
+            MembershipApplication.objects.open()
+            .filter(municipality_id=locked.municipality_id)
+            .exists()
+        )
+        changed = 0
+        if not still_open:
+            changed = Municipality.objects.filter(
+                pk=locked.municipality_id,
+                membership_status=MembershipStatus.CANDIDATE,
+            ).update(membership_status=MembershipStatus.NONE)
+        log(locked, REJECT_ACTION, user=editor, data={"note": note})
+    if changed:
+        bump_data_version()
+    send_templated_mail(
+        "network/email/application_rejected",
+        {"application": locked, "note": note},
+        [locked.email],
+    )
+    return True
+
+
+def invite_colleague(inviter, email, first_name, last_name):
+    """A member invites a colleague of the same municipality; editors are told."""
+    municipality = inviter.member_profile.municipality
+    with transaction.atomic():
+        user, _created = create_member(
+            email,
+            municipality,
+            first_name=first_name,
+            last_name=last_name,
+            invited_by=inviter,
+        )
+        log(user.member_profile, INVITE_ACTION, user=inviter)
+    send_invitation(
+        user,
+        template="network/email/colleague_invitation",
+        inviter=inviter,
+        municipality=municipality,
+    )
+    recipients = editor_emails()
+    if recipients:
+        send_templated_mail(
+            "network/email/colleague_invited_to_editors",
+            {"inviter": inviter, "user": user, "municipality": municipality},
+            recipients,
+        )
+    return user
+
+
+# Each entry adds one section to "download my data". Later features (experiences,
+# reactions, registrations) append their own exporter: (key, function(user)).
+def _export_account(user):
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+    }
+
+
+def _export_profile(user):
+    profile = getattr(user, "member_profile", None)
+    if profile is None:
+        return None
+    return {
+        "municipality": profile.municipality.name,
+        "municipality_nis_code": profile.municipality.nis_code,
+        "job_title": profile.job_title,
+        "phone": profile.phone,
+        "listed_publicly": profile.listed_publicly,
+        "email_visible_to_members": profile.email_visible_to_members,
+        "phone_visible_to_members": profile.phone_visible_to_members,
+        "created_at": profile.created_at.isoformat(),
+    }
+
+
+def _my_applications(user):
+    return (
+        MembershipApplication.objects.filter(user=user)
+        | MembershipApplication.objects.filter(email__iexact=user.email)
+    ).select_related("municipality")
+
+
+def _export_applications(user):
+    return [
+        {
+            "municipality": application.municipality.name,
+            "full_name": application.full_name,
+            "job_title": application.job_title,
+            "email": application.email,
+            "phone": application.phone,
+            "motivation": application.motivation,
+            "neighbourhoods": application.neighbourhoods,
+            "housing_partner": application.housing_partner,
+            "status": application.status,
+            "submitted_at": application.created_at.isoformat(),
+            "decided_at": (
+                application.decided_at.isoformat() if application.decided_at else None
+            ),
+        }
+        for application in _my_applications(user).distinct()
+    ]
+
+
+def _export_consents(user):
+    return [
+        {
+            "text": "privacyverklaring bij de aanvraag tot aansluiting",
+            "version": application.consent_version,
+            "given_at": application.consent_given_at.isoformat(),
+        }
+        for application in _my_applications(user).distinct()
+    ]
+
+
+DATA_EXPORTERS = [
+    ("account", _export_account),
+    ("profile", _export_profile),
+    ("consents", _export_consents),
+    ("applications", _export_applications),
+]
+
+
+def export_member_data(user):
+    """Everything the portal holds about `user`, and nothing about anyone else."""
+    data = {"exported_at": timezone.now().isoformat()}
+    for key, exporter in DATA_EXPORTERS:
+        data[key] = exporter(user)
+    return data
+
+
+def delete_member_account(user):
+    """Remove the account and the personal data in the applications.
+
+    Content a member posts (later features) points at the author with
+    on_delete=SET_NULL and keeps its municipality, so it stays attributed to a
+    former member ("voormalig lid") of that municipality.
+    """
+    with transaction.atomic():
+        _my_applications(user).update(
+            full_name=_("(gegevens verwijderd)"),
+            job_title="",
+            email="",
+            phone="",
+            motivation="",
+            neighbourhoods="",
+            housing_partner="",
+        )
+        user.delete()

@@ -1,0 +1,12 @@
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from network.models import MemberProfile, Municipality, Neighbourhood, bump_data_version
+
+
+@receiver([post_save, post_delete], sender=Municipality)
+@receiver([post_save, post_delete], sender=Neighbourhood)
+@receiver([post_save, post_delete], sender=MemberProfile)
+def membership_data_changed(sender, **kwargs):
+    """The cached map and directory fragments hang on this version."""
+    bump_data_version()

@@ -1,0 +1,403 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView, View
+from wagtail.admin.views.account import LoginView as WagtailLoginView
+
+from network import services
+from network.forms import (
+    DecisionForm,
+    DeleteAccountForm,
+    InviteColleagueForm,
+    JoinForm,
+    LoginForm,
+    MemberPasswordResetForm,
+    MunicipalityDescriptionForm,
+    NeighbourhoodFormSet,
+    ProfileForm,
+)
+from network.lockout import LoginLockMixin
+from network.models import (
+    MemberProfile,
+    MembershipApplication,
+    Municipality,
+    bump_data_version,
+)
+from network.tokens import invitation_token_generator
+from portal import ratelimit
+from portal.models import SiteSettings
+from portal.roles import is_network_member
+
+JOIN_LIMIT_PER_HOUR = 3
+INVITE_LIMIT_PER_DAY = 10
+RESET_LIMIT_PER_HOUR = 5
+SESSION_APPLICATION_KEY = "network_application_id"
+
+
+class MetaMixin:
+    """Title and description for views that are not Wagtail pages."""
+
+    meta_title = ""
+    meta_description = ""
+    meta_noindex = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("meta_title", self.meta_title)
+        context.setdefault("meta_description", self.meta_description)
+        context.setdefault("meta_noindex", self.meta_noindex)
+        return context
+
+
+# Joining ---------------------------------------------------------------------
+
+
+class JoinView(MetaMixin, FormView):
+    form_class = JoinForm
+    template_name = "network/join_form.html"
+    meta_title = gettext_lazy("Aansluiten bij het lerend netwerk")
+    meta_description = gettext_lazy(
+        "Vraag aan om met je lokaal bestuur aan te sluiten bij het lerend netwerk "
+        "pleinmakers van Stad Mechelen."
+    )
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.is_limited(
+            "join", ratelimit.client_ip(request), JOIN_LIMIT_PER_HOUR
+        ):
+            return ratelimit.too_many_requests(
+                request,
+                _(
+                    "Vanaf dit adres kwamen het voorbije uur al drie aanvragen binnen. "
+                    "Probeer het later opnieuw of mail ons."
+                ),
+            )
+        return super().post(request, *args, **kwargs)
+
+    def get_initial(self):
+        slug = self.request.GET.get("gemeente", "")
+        municipality = Municipality.objects.filter(slug=slug).first() if slug else None
+        return {"municipality": municipality} if municipality else {}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        settings = SiteSettings.for_request(self.request)
+        if settings.privacy_page_id:
+            kwargs["privacy_url"] = settings.privacy_page.url
+        return kwargs
+
+    def form_valid(self, form):
+        ratelimit.hit("join", ratelimit.client_ip(self.request), 60 * 60)
+        if form.is_spam():
+            # Look like success to the bot; keep nothing.
+            return redirect("network:join-thanks")
+        application = services.submit_application(form.save(commit=False))
+        self.request.session[SESSION_APPLICATION_KEY] = application.pk
+        return redirect("network:join-thanks")
+
+
+class JoinThanksView(MetaMixin, TemplateView):
+    template_name = "network/join_thanks.html"
+    meta_title = gettext_lazy("Bedankt voor je aanvraag")
+    meta_noindex = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pk = self.request.session.get(SESSION_APPLICATION_KEY)
+        context["application"] = (
+            MembershipApplication.objects.select_related("municipality")
+            .filter(pk=pk)
+            .first()
+            if pk
+            else None
+        )
+        return context
+
+
+# Logging in and out ------------------------------------------------------------
+
+
+class MemberLoginView(LoginLockMixin, MetaMixin, auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "network/account/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("account:dashboard")
+    meta_title = gettext_lazy("Aanmelden")
+    meta_description = gettext_lazy("Meld je aan als lid van het lerend netwerk.")
+    meta_noindex = True
+
+
+class AdminLoginView(LoginLockMixin, WagtailLoginView):
+    """Wagtail's admin login with the same lock on repeated failures."""
+
+
+class MemberLogoutView(auth_views.LogoutView):
+    next_page = "/"
+
+
+class PasswordResetView(MetaMixin, auth_views.PasswordResetView):
+    form_class = MemberPasswordResetForm
+    template_name = "network/account/password_reset_form.html"
+    email_template_name = "network/email/password_reset_body.txt"
+    subject_template_name = "network/email/password_reset_subject.txt"
+    success_url = reverse_lazy("account:password-reset-done")
+    meta_title = gettext_lazy("Wachtwoord vergeten")
+    meta_noindex = True
+
+    def post(self, request, *args, **kwargs):
+        ip = ratelimit.client_ip(request)
+        if ratelimit.hit("password-reset", ip, 60 * 60) > RESET_LIMIT_PER_HOUR:
+            return ratelimit.too_many_requests(request)
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetDoneView(MetaMixin, auth_views.PasswordResetDoneView):
+    template_name = "network/account/password_reset_done.html"
+    meta_title = gettext_lazy("Kijk in je mailbox")
+    meta_noindex = True
+
+
+class PasswordResetConfirmView(MetaMixin, auth_views.PasswordResetConfirmView):
+    template_name = "network/account/set_password.html"
+    success_url = reverse_lazy("account:dashboard")
+    post_reset_login = True
+    meta_title = gettext_lazy("Kies een nieuw wachtwoord")
+    meta_noindex = True
+
+
+class InvitationConfirmView(PasswordResetConfirmView):
+    """The link in an invitation: choose a first password, then you are logged in."""
+
+    token_generator = invitation_token_generator
+    reset_url_token = "wachtwoord-kiezen"  # noqa: S105 (a URL segment)
+    meta_title = gettext_lazy("Kies je wachtwoord")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["invitation"] = True
+        return context
+
+
+class PasswordChangeView(MetaMixin, auth_views.PasswordChangeView):
+    template_name = "network/account/password_change.html"
+    success_url = reverse_lazy("account:dashboard")
+    meta_title = gettext_lazy("Wachtwoord wijzigen")
+    meta_noindex = True
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Je wachtwoord is gewijzigd."))
+        return super().form_valid(form)
+
+
+# The member's own pages ----------------------------------------------------------
+
+
+class MemberRequiredMixin(LoginRequiredMixin):
+    """Logged in, in Netwerkleden and linked to a municipality."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.profile = (
+            MemberProfile.objects.select_related("municipality", "user")
+            .filter(user=request.user)
+            .first()
+        )
+        if self.profile is None or not is_network_member(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
+    template_name = "network/account/dashboard.html"
+    meta_title = gettext_lazy("Mijn account")
+    meta_noindex = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        profile = (
+            MemberProfile.objects.select_related("municipality")
+            .filter(user=self.request.user)
+            .first()
+        )
+        context["profile"] = profile
+        if profile:
+            context["municipality"] = profile.municipality
+            context["neighbourhoods"] = list(profile.municipality.neighbourhoods.all())
+            context["colleagues"] = list(
+                MemberProfile.objects.filter(municipality=profile.municipality)
+                .exclude(user=self.request.user)
+                .select_related("user")
+            )
+        return context
+
+
+class MunicipalityEditView(MemberRequiredMixin, MetaMixin, TemplateView):
+    """Edit my municipality's public description and neighbourhoods.
+
+    The municipality always comes from my profile: a posted id changes nothing.
+    """
+
+    template_name = "network/account/municipality_form.html"
+    meta_title = gettext_lazy("Mijn gemeente bewerken")
+    meta_noindex = True
+
+    def get_forms(self, data=None):
+        municipality = self.profile.municipality
+        return (
+            MunicipalityDescriptionForm(data, instance=municipality),
+            NeighbourhoodFormSet(data, instance=municipality, prefix="wijken"),
+        )
+
+    def get(self, request, *args, **kwargs):
+        form, formset = self.get_forms()
+        return self.render_to_response(
+            self.get_context_data(form=form, formset=formset)
+        )
+
+    def post(self, request, *args, **kwargs):
+        form, formset = self.get_forms(request.POST)
+        if form.is_valid() and formset.is_valid():
+            with transaction.atomic():
+                form.save()
+                formset.save()
+            bump_data_version()
+            messages.success(request, _("De gegevens van je gemeente zijn bewaard."))
+            return redirect("account:dashboard")
+        return self.render_to_response(
+            self.get_context_data(form=form, formset=formset)
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["municipality"] = self.profile.municipality
+        return context
+
+
+class ProfileEditView(MemberRequiredMixin, MetaMixin, FormView):
+    form_class = ProfileForm
+    template_name = "network/account/profile_form.html"
+    success_url = reverse_lazy("account:dashboard")
+    meta_title = gettext_lazy("Mijn profiel")
+    meta_noindex = True
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.profile}
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("Je profiel is bewaard."))
+        return super().form_valid(form)
+
+
+class InviteColleagueView(MemberRequiredMixin, MetaMixin, FormView):
+    form_class = InviteColleagueForm
+    template_name = "network/account/invite_form.html"
+    success_url = reverse_lazy("account:dashboard")
+    meta_title = gettext_lazy("Een collega uitnodigen")
+    meta_noindex = True
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.is_limited("invite", request.user.pk, INVITE_LIMIT_PER_DAY):
+            return ratelimit.too_many_requests(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        ratelimit.hit("invite", self.request.user.pk, 24 * 60 * 60)
+        user = services.invite_colleague(
+            self.request.user,
+            form.cleaned_data["email"],
+            form.cleaned_data["first_name"],
+            form.cleaned_data["last_name"],
+        )
+        messages.success(
+            self.request,
+            _("%(email)s kreeg een uitnodiging om een wachtwoord te kiezen.")
+            % {"email": user.email},
+        )
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["municipality"] = self.profile.municipality
+        return context
+
+
+class DataExportView(LoginRequiredMixin, View):
+    def get(self, request):
+        data = services.export_member_data(request.user)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+        return response
+
+
+class DeleteAccountView(LoginRequiredMixin, MetaMixin, FormView):
+    form_class = DeleteAccountForm
+    template_name = "network/account/delete_form.html"
+    meta_title = gettext_lazy("Mijn account verwijderen")
+    meta_noindex = True
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        user = self.request.user
+        if user.is_staff or user.is_superuser:
+            raise PermissionDenied
+        logout(self.request)
+        services.delete_member_account(user)
+        return redirect("account:deleted")
+
+
+class AccountDeletedView(MetaMixin, TemplateView):
+    template_name = "network/account/deleted.html"
+    meta_title = gettext_lazy("Je account is verwijderd")
+    meta_noindex = True
+
+
+# Admin: deciding on an application ---------------------------------------------
+
+
+class DecideApplicationView(View):
+    """POST from the application's admin screen: approve or reject with a note."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        if not request.user.has_perm("network.change_membershipapplication"):
+            raise PermissionDenied
+        application = get_object_or_404(MembershipApplication, pk=pk)
+        inspect_url = reverse(
+            "wagtailsnippets_network_membershipapplication:inspect", args=[pk]
+        )
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect(inspect_url)
+        note = form.cleaned_data["note"].strip()
+        if form.cleaned_data["decision"] == "approve":
+            decided = services.approve(application, request.user, note)
+            done = _("De aanvraag is goedgekeurd; de uitnodiging is verstuurd.")
+        else:
+            decided = services.reject(application, request.user, note)
+            done = _("De aanvraag is afgewezen; de aanvrager kreeg een e-mail.")
+        if decided:
+            messages.success(request, done)
+        else:
+            messages.warning(request, _("Over deze aanvraag was al beslist."))
+        return redirect(inspect_url)

@@ -1,0 +1,186 @@
+import pytest
+from django.core import mail
+
+from network.models import (
+    CONSENT_VERSION,
+    ApplicationStatus,
+    MembershipApplication,
+    MembershipStatus,
+)
+from portal.factories import UserFactory
+from tests.network.conftest import JOIN_URL
+
+pytestmark = pytest.mark.django_db
+
+
+def test_join_form_marks_municipalities_that_are_already_members(client, mechelen):
+    html = client.get(JOIN_URL).content.decode()
+    assert "Mechelen (al lid: je sluit aan als collega)" in html
+    assert ">Hasselt<" in html
+    assert "Verstuur mijn aanvraag" in html
+
+
+def test_join_form_preselects_the_municipality_from_the_link(client, hasselt):
+    html = client.get(f"{JOIN_URL}?gemeente=hasselt").content.decode()
+    assert f'<option value="{hasselt.pk}" selected>Hasselt</option>' in html
+
+
+def test_a_valid_application_is_saved_and_both_emails_go_out(
+    client, editor, hasselt, join_data
+):
+    response = client.post(JOIN_URL, join_data)
+    assert response.status_code == 302
+    assert response["Location"] == "/netwerk/aansluiten/bedankt/"
+
+    application = MembershipApplication.objects.get()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.email == "ilse.janssens@hasselt.example"
+    assert application.consent_version == CONSENT_VERSION
+    assert application.consent_given_at is not None
+    assert application.is_colleague is False
+    hasselt.refresh_from_db()
+    assert hasselt.membership_status == MembershipStatus.CANDIDATE
+
+    to_applicant, to_editors = mail.outbox
+    assert to_applicant.to == ["ilse.janssens@hasselt.example"]
+    assert "We ontvingen je aanvraag" in to_applicant.subject
+    assert to_editors.to == ["redacteur@mechelen.example"]
+    assert "Hasselt" in to_editors.subject
+    assert (
+        f"/admin/snippets/network/membershipapplication/inspect/{application.pk}/"
+        in to_editors.body
+    )
+
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Bedankt voor je aanvraag" in thanks
+    assert "Wat gebeurt er nu?" in thanks
+
+
+def test_an_application_for_a_member_municipality_is_a_colleague(
+    client, mechelen, join_data
+):
+    join_data["municipality"] = str(mechelen.pk)
+    response = client.post(JOIN_URL, join_data, follow=True)
+    assert MembershipApplication.objects.get().is_colleague is True
+    assert "collega van een lid" in response.content.decode()
+    assert "collega van een lid" in mail.outbox[0].body
+    mechelen.refresh_from_db()
+    assert mechelen.membership_status == MembershipStatus.MENTOR
+
+
+def refused(client, data, field, message):
+    response = client.post(JOIN_URL, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert f'id="id_{field}_error"' in html
+    assert not MembershipApplication.objects.exists()
+    assert not mail.outbox
+    return html
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("full_name", "Vul je naam in."),
+        ("job_title", "Vul je functie in."),
+        ("email", "Vul je e-mailadres in."),
+        ("motivation", "Vertel kort waarom je wil aansluiten."),
+        ("municipality", "Kies de gemeente waarvoor je werkt."),
+    ],
+)
+def test_missing_fields_are_refused_and_input_kept(client, join_data, field, message):
+    join_data[field] = ""
+    html = refused(client, join_data, field, message)
+    assert 'value="Beleidsmedewerker samenleven"' in html or field == "job_title"
+
+
+def test_an_invalid_email_is_refused(client, join_data):
+    join_data["email"] = "ilse@"
+    html = refused(client, join_data, "email", "Dit is geen geldig e-mailadres")
+    assert 'value="Ilse Janssens"' in html
+
+
+def test_no_consent_is_refused(client, join_data):
+    del join_data["consent"]
+    refused(client, join_data, "consent", "akkoord gaat met de privacyverklaring")
+
+
+def test_another_municipality_id_that_does_not_exist_is_refused(client, join_data):
+    join_data["municipality"] = "999999"
+    refused(client, join_data, "municipality", "Kies een gemeente uit de lijst.")
+
+
+def test_an_open_application_for_the_same_municipality_and_email_is_refused(
+    client, application, join_data
+):
+    join_data["email"] = "ILSE@hasselt.example"
+    response = client.post(JOIN_URL, join_data)
+    assert "Er loopt al een aanvraag voor deze gemeente" in response.content.decode()
+    assert MembershipApplication.objects.count() == 1
+
+
+def test_an_email_with_an_account_is_refused_with_login_and_reset_links(
+    client, join_data
+):
+    UserFactory(email="ilse.janssens@hasselt.example")
+    html = refused(client, join_data, "email", "Er bestaat al een account")
+    assert '<a href="/account/aanmelden/">Meld je aan</a>' in html
+    assert '<a href="/account/wachtwoord-vergeten/">' in html
+
+
+def test_the_honeypot_saves_nothing_and_sends_nothing(client, join_data):
+    join_data["website"] = "http://spam.example"
+    response = client.post(JOIN_URL, join_data)
+    assert response.status_code == 302
+    assert not MembershipApplication.objects.exists()
+    assert not mail.outbox
+
+
+def test_three_applications_per_hour_per_address(client, join_data):
+    for number in range(3):
+        join_data["email"] = f"persoon{number}@hasselt.example"
+        assert client.post(JOIN_URL, join_data).status_code == 302
+    join_data["email"] = "persoon4@hasselt.example"
+    response = client.post(JOIN_URL, join_data)
+    assert response.status_code == 429
+    assert "drie aanvragen" in response.content.decode()
+    assert MembershipApplication.objects.count() == 3
+    other = client.post(JOIN_URL, join_data, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+def test_posted_status_and_decision_fields_change_nothing(client, editor, join_data):
+    join_data.update(
+        status="goedgekeurd",
+        is_colleague="on",
+        decided_by=str(editor.pk),
+        user=str(editor.pk),
+        consent_version="0",
+    )
+    client.post(JOIN_URL, join_data)
+    application = MembershipApplication.objects.get()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.is_colleague is False
+    assert application.decided_by is None
+    assert application.user is None
+    assert application.consent_version == CONSENT_VERSION
+
+
+class BrokenMailBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_a_failing_mail_server_never_loses_the_application(
+    client, settings, join_data, editor
+):
+    settings.EMAIL_BACKEND = "tests.network.test_join.BrokenMailBackend"
+    response = client.post(JOIN_URL, join_data)
+    assert response.status_code == 302
+    assert MembershipApplication.objects.filter(
+        email="ilse.janssens@hasselt.example"
+    ).exists()
