@@ -26,18 +26,20 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("startpagina")
 
-    def get_context(self, request, *args, **kwargs):
+    def latest_case_studies(self):
+        """The three newest practices, for the home page's cards.
+
+        Called from the template, not from get_context, so a cached fragment
+        around the cards skips both queries (the practices with their
+        municipality, and the view restrictions `public()` reads). No images.
+        """
         from casestudies.filters import theme_names
         from casestudies.models import CaseStudyPage
 
-        context = super().get_context(request, *args, **kwargs)
-        # Two queries: the three newest practices with their municipality, and the
-        # view restrictions that `public()` needs. Cards on the home page have no image.
-        context["latest_case_studies"] = list(
+        return list(
             CaseStudyPage.objects.live()
             .public()
             .select_related("municipality")
             .annotate(theme_names=theme_names())
             .order_by("-first_published_at", "-pk")[:3]
         )
-        return context
