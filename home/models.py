@@ -26,21 +26,31 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("startpagina")
 
-    def get_context(self, request, *args, **kwargs):
+    def latest_case_studies(self):
+        """The three newest practices, for the home page's cards.
+
+        Called from the template inside a cached fragment, so cached visits skip
+        both queries (the practices with their municipality, and the view
+        restrictions `public()` reads). No images.
+        """
         from casestudies.filters import theme_names
         from casestudies.models import CaseStudyPage
-        from network.models import Municipality, directory_url
 
-        context = super().get_context(request, *args, **kwargs)
-        # Left unevaluated: the template renders the highlights from the cache and
-        # only runs these queries when the content version has moved on.
-        context["latest_case_studies"] = (
+        return list(
             CaseStudyPage.objects.live()
             .public()
             .select_related("municipality")
             .annotate(theme_names=theme_names())
             .order_by("-first_published_at", "-pk")[:3]
         )
-        context["member_count"] = Municipality.objects.members().count
-        context["network_url"] = directory_url
-        return context
+
+    def member_count(self):
+        """How many municipalities take part; read inside the cached highlights."""
+        from network.models import Municipality
+
+        return Municipality.objects.members().count()
+
+    def network_url(self):
+        from network.models import directory_url
+
+        return directory_url()

@@ -11,14 +11,20 @@ PAGES = [
 ]
 
 
+# The first visit draws the card images' renditions; give it time on a busy machine.
+NAVIGATION_TIMEOUT = 30_000
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_case_study_pages_have_no_axe_violations(page, demo_site, path):
+    page.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
     page.goto(page.base_url + path)
     assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_case_study_pages_fit_a_320px_screen(page, demo_site, path):
+    page.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(page.base_url + path)
     assert_no_horizontal_scroll(page)
@@ -30,6 +36,7 @@ def test_filters_work_with_the_keyboard_and_without_javascript(browser, live_ser
     call_command("load_demo", stdout=__import__("io").StringIO())
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
+    page.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
     page.goto(live_server.url + "/praktijkvoorbeelden/")
     page.get_by_label("groen (").check()
     page.get_by_role("button", name="Toon praktijkvoorbeelden").press("Enter")
