@@ -139,6 +139,19 @@ def directory_context(request, page):
     }
 
 
+def municipality_practices(municipality):
+    """The municipality's published practices, as cards (theme names in one query)."""
+    from casestudies.filters import theme_names
+
+    return list(
+        municipality.case_studies.live()
+        .public()
+        .select_related("municipality")
+        .annotate(theme_names=theme_names())
+        .order_by("-first_published_at", "-pk")
+    )
+
+
 def municipality_context(request, page, municipality):
     contacts = (
         MemberProfile.objects.filter(
@@ -150,6 +163,7 @@ def municipality_context(request, page, municipality):
     return {
         "municipality": municipality,
         "neighbourhoods": list(municipality.neighbourhoods.all()),
+        "practices": municipality_practices(municipality),
         "contacts": list(contacts),
         "show_member_details": is_network_member(request.user),
         "meta_title": municipality.name,

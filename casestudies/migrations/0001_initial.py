@@ -19,6 +19,9 @@ class Migration(migrations.Migration):
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAILDOCS_DOCUMENT_MODEL),
+        # The swappable dependency above only names portal's first migration;
+        # portal.ToolkitDocument is created in 0003.
+        ('portal', '0003_guides_toolkit_faq_contact'),
         ('wagtailimages', '0027_image_description'),
     ]
 

@@ -134,7 +134,7 @@ _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
     {
-        "NAME": f"{_VALIDATORS}.MinimumLengthValidator",
+        "NAME": "portal.validators.DutchMinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},

@@ -268,3 +268,17 @@ def test_a_members_view_of_a_municipality_costs_the_same_with_more_data(
             assert client.get("/netwerk/mechelen/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_municipality_page_lists_its_published_practices(demo, client):
+    from casestudies.models import CaseStudyPage
+
+    practice = (
+        CaseStudyPage.objects.live().filter(municipality__slug="mechelen").first()
+    )
+    html = client.get("/netwerk/mechelen/").content.decode()
+    assert "Praktijkvoorbeelden" in html
+    assert practice.title in html
+    practice.unpublish()
+    html = client.get("/netwerk/mechelen/").content.decode()
+    assert practice.title not in html
