@@ -73,3 +73,25 @@ def load(loader):
     ]
     home.save_revision().publish()
     loader.stdout.write("  ~ home page text")
+    _order_menu(home)
+
+
+MENU_ORDER = [
+    "over-pleinmakers",
+    "pleinmakers-in-mechelen",
+    "lerend-netwerk",
+    "gidsen",
+    "toolkit",
+    "praktijkvoorbeelden",
+    "netwerk",
+    "veelgestelde-vragen",
+    "contact",
+]
+
+
+def _order_menu(home):
+    """Put the sections in reading order: the story, then the tools, then contact."""
+    for slug in MENU_ORDER:
+        page = home.get_children().filter(slug=slug).first()
+        if page:
+            page.move(home, pos="last-child")

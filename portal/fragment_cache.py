@@ -29,9 +29,22 @@ def bump_content_version(**kwargs):
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def connect_signals():
+def _site_settings_saved(sender, created, **kwargs):
+    # Wagtail creates the settings row with its defaults on first use, during a
+    # request that already renders those defaults; only a real edit is news.
+    if not created:
+        bump_content_version()
+
+
+def _page_deleted(sender, instance, **kwargs):
+    # Sent once per model in the page's inheritance chain; any of them will do.
     from wagtail.models import Page
 
+    if isinstance(instance, Page):
+        bump_content_version()
+
+
+def connect_signals():
     from portal.models import SiteSettings
 
     page_published.connect(bump_content_version, dispatch_uid="portal.cache.published")
@@ -39,9 +52,7 @@ def connect_signals():
         bump_content_version, dispatch_uid="portal.cache.unpublished"
     )
     post_page_move.connect(bump_content_version, dispatch_uid="portal.cache.moved")
-    post_delete.connect(
-        bump_content_version, sender=Page, dispatch_uid="portal.cache.deleted"
-    )
+    post_delete.connect(_page_deleted, dispatch_uid="portal.cache.deleted")
     post_save.connect(
-        bump_content_version, sender=SiteSettings, dispatch_uid="portal.cache.settings"
+        _site_settings_saved, sender=SiteSettings, dispatch_uid="portal.cache.settings"
     )

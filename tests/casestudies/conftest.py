@@ -24,12 +24,15 @@ def practice(index, municipality):
     """Create a published practice below the index: practice(title=..., ...)."""
 
     def make(municipality_name="Mechelen", themes=(), **fields):
-        return CaseStudyPageFactory(
+        page = CaseStudyPageFactory(
             parent=index,
             municipality=municipality(municipality_name),
             themes=list(themes),
             **fields,
         )
+        # Publish the way an editor does, so caches hear about it.
+        page.save_revision().publish()
+        return page
 
     return make
 
