@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SERIALIZED
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make between browser steps are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -45,10 +47,6 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
-# The database contents serialized at set-up, for restoring after each browser test.
-_SERIALIZED = {}
-
-
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
     reason = _missing()
@@ -62,7 +60,7 @@ def browser(django_db_setup):
 
     for alias in connections:
         if hasattr(connections[alias], "_test_serialized_contents"):
-            _SERIALIZED[alias] = connections[alias]._test_serialized_contents
+            SERIALIZED[alias] = connections[alias]._test_serialized_contents
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -79,20 +77,6 @@ def browser(django_db_setup):
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def _serialized_contents_here(browser):
-    """Give this context's database connection the serialized contents.
-
-    Playwright's sync API runs the test in a greenlet with its own context, where
-    Django hands out a new connection object without the contents that
-    serialized rollback restores; copy them over before the database fixtures run.
-    """
-    from django.db import connections
-
-    for alias, contents in _SERIALIZED.items():
-        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture

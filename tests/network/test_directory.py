@@ -117,8 +117,12 @@ def test_filtered_map_dims_the_rest_without_links(client, network_page):
 
 
 def test_map_is_cached_and_refreshed_when_membership_changes(
-    client, network_page, leuven
+    client, network_page, leuven, settings
 ):
+    # Listing the cached keys needs the in-process cache's internals.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
     client.get("/netwerk/")
     assert any(key.startswith(":1:network:map:") for key in cache._cache)
     leuven.membership_status = MembershipStatus.MEMBER

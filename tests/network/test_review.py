@@ -136,11 +136,14 @@ def test_two_editors_deciding_on_a_stale_copy_create_one_account(editor, applica
     assert application.decided_by == editor
 
 
-@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )
-def test_concurrent_approvals_create_one_account(hasselt):
+def test_concurrent_approvals_create_one_account(
+    _serialized_contents_here, django_db_serialized_rollback, transactional_db, hasselt
+):
+    # Threads need committed data; serialized rollback brings back the migrated
+    # municipalities that another transactional test may have flushed.
     from network.factories import MembershipApplicationFactory
     from portal.factories import EditorFactory
 
