@@ -84,6 +84,7 @@ MENU_ORDER = [
     "toolkit",
     "praktijkvoorbeelden",
     "netwerk",
+    "ervaringen",
     "veelgestelde-vragen",
     "contact",
 ]

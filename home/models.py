@@ -44,6 +44,22 @@ class HomePage(BasePage):
             .order_by("-first_published_at", "-pk")[:3]
         )
 
+    def latest_experiences(self):
+        """The three newest published experiences, read inside the cached highlights."""
+        from network.experience_views import with_card_data
+        from network.models import Experience
+
+        return list(
+            with_card_data(Experience.objects.published()).order_by(
+                "-first_published_at", "-pk"
+            )[:3]
+        )
+
+    def experiences_url(self):
+        from network.models import experiences_url
+
+        return experiences_url()
+
     def member_count(self):
         """How many municipalities take part; read inside the cached highlights."""
         from network.models import Municipality

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from network import demo_experiences
 from network.factories import (
     MemberFactory,
     MembershipApplicationFactory,
@@ -180,3 +181,4 @@ def load(loader):
         hasselt.save()
         loader.stdout.write("  + open application from Hasselt")
     bump_data_version()
+    demo_experiences.load(loader)

@@ -13,12 +13,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from network.models import (
+    Experience,
     MemberProfile,
     MembershipStatus,
     Municipality,
     Province,
     data_version,
     directory_url,
+    experiences_url,
 )
 from portal.roles import is_network_member
 
@@ -152,6 +154,20 @@ def municipality_practices(municipality):
     )
 
 
+MUNICIPALITY_EXPERIENCES = 6
+
+
+def municipality_experiences(municipality):
+    """The municipality's newest published experiences, as cards."""
+    from network.experience_views import with_card_data
+
+    return list(
+        with_card_data(
+            Experience.objects.published().filter(municipality=municipality)
+        ).order_by("-first_published_at", "-pk")[:MUNICIPALITY_EXPERIENCES]
+    )
+
+
 def municipality_context(request, page, municipality):
     contacts = (
         MemberProfile.objects.filter(
@@ -164,6 +180,8 @@ def municipality_context(request, page, municipality):
         "municipality": municipality,
         "neighbourhoods": list(municipality.neighbourhoods.all()),
         "practices": municipality_practices(municipality),
+        "experiences": municipality_experiences(municipality),
+        "experiences_url": experiences_url(),
         "contacts": list(contacts),
         "show_member_details": is_network_member(request.user),
         "meta_title": municipality.name,

@@ -320,11 +320,25 @@ def _export_consents(user):
     ]
 
 
+def _export_experiences(user):
+    from network.experience_services import export_experiences
+
+    return export_experiences(user)
+
+
+def _export_reactions(user):
+    from network.experience_services import export_reactions
+
+    return export_reactions(user)
+
+
 DATA_EXPORTERS = [
     ("account", _export_account),
     ("profile", _export_profile),
     ("consents", _export_consents),
     ("applications", _export_applications),
+    ("experiences", _export_experiences),
+    ("reactions", _export_reactions),
 ]
 
 

@@ -28,10 +28,12 @@ from network.forms import (
 )
 from network.lockout import LoginLockMixin
 from network.models import (
+    Experience,
     MemberProfile,
     MembershipApplication,
     Municipality,
     bump_data_version,
+    experiences_url,
 )
 from network.tokens import invitation_token_generator
 from portal import ratelimit
@@ -239,6 +241,10 @@ class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
                 .exclude(user=self.request.user)
                 .select_related("user")
             )
+            context["experiences"] = list(
+                Experience.objects.by(self.request.user).order_by("-created_at")
+            )
+            context["experiences_url"] = experiences_url()
         return context
 
 

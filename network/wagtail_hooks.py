@@ -10,7 +10,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from network import services
+from network import experience_services, services
+from network.experience_admin import ModerationPanel, ModerationViewSetGroup
 from network.forms import DecisionForm
 from network.models import (
     ApplicationStatus,
@@ -157,6 +158,20 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+register_snippet(ModerationViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    if request.user.has_perm("network.publish_experience"):
+        panels.append(ModerationPanel())
+
+
+@hooks.register("portal_search_sections")
+def experiences_search_section(request, query):
+    from network.experience_views import search_section
+
+    return search_section(request, query)
 
 
 @hooks.register("register_log_actions")
@@ -170,3 +185,13 @@ def register_network_log_actions(actions):
     actions.register_action(
         services.INVITE_ACTION, _("Collega uitgenodigd"), _("Collega uitgenodigd")
     )
+    for action, label in (
+        (experience_services.SUBMIT_ACTION, _("Ervaring ingediend")),
+        (experience_services.APPROVE_ACTION, _("Ervaring gepubliceerd")),
+        (experience_services.REJECT_ACTION, _("Ervaring afgewezen")),
+        (experience_services.CHANGES_ACTION, _("Aanpassing gevraagd")),
+        (experience_services.WITHDRAW_ACTION, _("Ervaring ingetrokken")),
+        (experience_services.HIDE_ACTION, _("Verborgen")),
+        (experience_services.RESTORE_ACTION, _("Weer zichtbaar")),
+    ):
+        actions.register_action(action, label, label)

@@ -7,10 +7,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from network import views as network_views
+from network.sitemaps import ExperienceSitemap
 from portal import views
 
 # Each app that has public non-page URLs adds its own section here.
-sitemaps = {"pages": PageSitemap}
+sitemaps = {"pages": PageSitemap, "experiences": ExperienceSitemap}
 
 urlpatterns = [
     # Before the admin include: the admin login with the lock on failed attempts.

@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -61,3 +62,79 @@ class NetworkIndexPage(RoutablePageMixin, BasePage):
             template="network/municipality.html",
             context_overrides=municipality_context(request, self, municipality),
         )
+
+
+EXPERIENCES_URL_CACHE_KEY = "network:experiences-url"
+
+
+def experiences_url():
+    """The experiences page's URL path, looked up once and then kept in the cache."""
+    url = cache.get(EXPERIENCES_URL_CACHE_KEY)
+    if url is None:
+        page = ExperienceIndexPage.objects.live().first()
+        url = page.url if page and page.url else "/ervaringen/"
+        cache.set(EXPERIENCES_URL_CACHE_KEY, url, 3600)
+    return url
+
+
+class ExperienceIndexPage(RoutablePageMixin, BasePage):
+    """What members share: the public list, the feed, and every member's own
+    writing screens, all below this one page (`network.experience_views`)."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list = []
+
+    template = "network/experience_index_page.html"
+
+    class Meta:
+        verbose_name = _("ervaringen van leden")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(EXPERIENCES_URL_CACHE_KEY)
+
+    @path("")
+    def experience_list(self, request):
+        from network import experience_views
+
+        return experience_views.ExperienceListView.as_view(index_page=self)(request)
+
+    @path("feed/")
+    def feed(self, request):
+        from network.experience_feeds import ExperienceFeed
+
+        return ExperienceFeed()(request, index=self)
+
+    @path("nieuw/")
+    def create(self, request):
+        from network import experience_views
+
+        return experience_views.ExperienceCreateView.as_view(index_page=self)(request)
+
+    @path("<int:pk>-<slug:slug>/")
+    def detail(self, request, pk, slug):
+        from network import experience_views
+
+        view = experience_views.ExperienceDetailView.as_view(index_page=self)
+        return view(request, pk=pk, slug=slug)
+
+    @path("<int:pk>/<str:action>/")
+    def experience_action(self, request, pk, action):
+        from network import experience_views
+
+        view = experience_views.EXPERIENCE_ACTIONS.get(action)
+        if view is None:
+            raise Http404
+        return view.as_view(index_page=self)(request, pk=pk)
+
+    @path("reacties/<int:pk>/<str:action>/")
+    def reaction_action(self, request, pk, action):
+        from network import experience_views
+
+        view = experience_views.REACTION_ACTIONS.get(action)
+        if view is None:
+            raise Http404
+        return view.as_view(index_page=self)(request, pk=pk)

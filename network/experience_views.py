@@ -1,0 +1,492 @@
+"""The experiences' public pages and every member's writing screens.
+
+`ExperienceIndexPage` routes its sub-URLs here and passes itself as `index_page`,
+so these views render inside the page (menu, breadcrumbs) with plain Django
+forms and class-based views.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, ListView, TemplateView, View
+
+from network import experience_services as services
+from network.experience_forms import (
+    ExperienceFilterForm,
+    ExperienceForm,
+    ReactionForm,
+    ReportForm,
+    municipality_choices,
+    used_themes,
+)
+from network.models import (
+    Experience,
+    ExperienceTheme,
+    Municipality,
+    Reaction,
+    Report,
+)
+from network.views import MemberRequiredMixin, MetaMixin
+from portal import ratelimit
+from portal.roles import is_network_member
+from portal.search import clean_query
+
+EXPERIENCES_PER_PAGE = 12
+EXPERIENCES_PER_HOUR = 10
+REACTIONS_PER_HOUR = 30
+CARD_RENDITION = "fill-480x270"
+
+
+class IndexPageMixin(MetaMixin):
+    """Renders inside the experiences page, which the route passes in."""
+
+    index_page = None
+    meta_noindex = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = self.index_page
+        return context
+
+
+def is_moderator(user):
+    return user.is_authenticated and user.has_perm("network.change_experience")
+
+
+def filtered_experiences(data, *, by_relevance=True):
+    """The published experiences that match the list's GET parameters.
+
+    Shared by the list and the feed, newest first (or, for a search, the best
+    match first when `by_relevance`). Returns (experiences, form, filters).
+    """
+    form = ExperienceFilterForm(
+        data,
+        themes=used_themes().values_list("slug", "name"),
+        municipalities=municipality_choices(),
+    )
+    filters = form.filters()
+    experiences = Experience.objects.published()
+    # Subqueries on fields the search backend can filter on, so a search combines
+    # with every filter in one query.
+    if filters["thema"]:
+        tagged = ExperienceTheme.objects.filter(tag__slug=filters["thema"])
+        experiences = experiences.filter(pk__in=tagged.values("content_object_id"))
+    if filters["soort"]:
+        experiences = experiences.filter(kind=filters["soort"])
+    if filters["provincie"]:
+        in_province = Municipality.objects.filter(province=filters["provincie"])
+        experiences = experiences.filter(municipality_id__in=in_province.values("pk"))
+    if filters["gemeente"]:
+        chosen = Municipality.objects.filter(slug=filters["gemeente"])
+        experiences = experiences.filter(municipality_id__in=chosen.values("pk"))
+    experiences = with_card_data(experiences).order_by("-first_published_at", "-id")
+    query, form.notes = clean_query(filters["q"])
+    filters["q"] = query
+    if query:
+        experiences = experiences.search(query, order_by_relevance=by_relevance)
+    return experiences, form, filters
+
+
+def with_card_data(experiences):
+    """What a card shows, in a fixed number of queries whatever the count."""
+    from wagtail.images import get_image_model
+
+    return experiences.select_related("municipality", "author").prefetch_related(
+        "themes",
+        Prefetch(
+            "photo",
+            queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
+        ),
+    )
+
+
+class ExperienceListView(IndexPageMixin, ListView):
+    template_name = "network/experience_index_page.html"
+    context_object_name = "experiences"
+    paginate_by = EXPERIENCES_PER_PAGE
+    meta_noindex = False
+
+    def get_queryset(self):
+        experiences, self.filter_form, self.filters = filtered_experiences(
+            self.request.GET
+        )
+        return experiences
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number past the end shows the last page instead of a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        active = sum(bool(value) for value in self.filters.values())
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=self.filter_form,
+            filters=self.filters,
+            filters_active=active,
+            feed_query=query.urlencode(),
+            meta_noindex=active > 0,
+            can_post=is_network_member(self.request.user),
+        )
+        return context
+
+
+class ExperienceDetailView(IndexPageMixin, TemplateView):
+    template_name = "network/experience_page.html"
+    meta_noindex = False
+
+    def get(self, request, pk, slug):
+        from wagtail.images import get_image_model
+
+        experience = get_object_or_404(
+            Experience.objects.select_related(
+                "municipality", "author", "case_study"
+            ).prefetch_related(
+                "themes",
+                Prefetch(
+                    "photo",
+                    queryset=get_image_model().objects.prefetch_renditions("width-960"),
+                ),
+            ),
+            pk=pk,
+        )
+        user = request.user
+        is_author = user.is_authenticated and experience.author_id == user.pk
+        if not experience.is_public and not (is_author or is_moderator(user)):
+            raise Http404
+        if slug != experience.slug:
+            return redirect(experience.get_absolute_url(), permanent=True)
+        self.experience = experience
+        self.is_author = is_author
+        return self.render_to_response(
+            self.get_context_data(reaction_form=ReactionForm())
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        experience, user = self.experience, self.request.user
+        reactions = list(
+            experience.reactions.visible().select_related("author", "municipality")
+        )
+        is_member = is_network_member(user)
+        reported = set()
+        if is_member:
+            reported = {
+                (row["experience_id"], row["reaction_id"])
+                for row in Report.objects.filter(reporter=user)
+                .filter(Q(experience=experience) | Q(reaction__experience=experience))
+                .values("experience_id", "reaction_id")
+            }
+        for reaction in reactions:
+            reaction.is_mine = user.is_authenticated and reaction.author_id == user.pk
+            reaction.editable = reaction.can_be_edited_by(user)
+            reaction.reported = (None, reaction.pk) in reported
+        context.update(
+            experience=experience,
+            reactions=reactions,
+            is_author=self.is_author,
+            is_member=is_member,
+            can_react=is_member and experience.is_public,
+            experience_reported=(experience.pk, None) in reported,
+            meta_title=experience.title,
+            meta_description=experience.summary,
+            meta_noindex=not experience.is_public,
+        )
+        return context
+
+
+# Writing ----------------------------------------------------------------------------
+
+
+class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
+    form_class = ExperienceForm
+    template_name = "network/experience_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_instance()}
+
+    def form_valid(self, form):
+        submit = "submit" in self.request.POST
+        experience = services.save_experience(
+            form.apply(), self.request.user, submit=submit, photo=form.photo_image
+        )
+        if submit:
+            messages.success(
+                self.request,
+                _(
+                    "Bedankt! De redactie bekijkt je bijdrage en publiceert ze zo snel "
+                    "mogelijk. Je krijgt een e-mail."
+                ),
+            )
+        else:
+            messages.success(self.request, _("Je concept is bewaard."))
+        return redirect(experience.get_absolute_url())
+
+
+class ExperienceCreateView(ExperienceFormMixin, FormView):
+    meta_title = gettext_lazy("Deel een ervaring")
+
+    def get_instance(self):
+        return Experience()
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.is_limited("experience", request.user.pk, EXPERIENCES_PER_HOUR):
+            return ratelimit.too_many_requests(
+                request,
+                _(
+                    "Je plaatste het voorbije uur al tien bijdragen. Dat is het "
+                    "maximum; probeer het over een uur opnieuw."
+                ),
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        ratelimit.hit("experience", self.request.user.pk, 60 * 60)
+        return super().form_valid(form)
+
+
+def own_experience(request, pk):
+    """The member's own experience; anyone else's is a 404, never a 403."""
+    return get_object_or_404(Experience, pk=pk, author=request.user)
+
+
+class ExperienceEditView(ExperienceFormMixin, FormView):
+    meta_title = gettext_lazy("Ervaring bewerken")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.experience = own_experience(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_instance(self):
+        return self.experience.get_latest_revision_as_object()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["experience"] = self.experience
+        return context
+
+
+class ExperienceWithdrawView(MemberRequiredMixin, IndexPageMixin, View):
+    def post(self, request, pk):
+        experience = own_experience(request, pk)
+        services.withdraw(experience, request.user)
+        messages.success(
+            request,
+            _("Je ervaring staat niet meer online. Je kunt ze opnieuw indienen."),
+        )
+        return redirect("account:dashboard")
+
+    def get(self, request, pk):
+        return HttpResponseNotAllowed(["POST"])
+
+
+class ExperienceDeleteView(MemberRequiredMixin, IndexPageMixin, TemplateView):
+    template_name = "network/experience_delete.html"
+    meta_title = gettext_lazy("Ervaring verwijderen")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.experience = own_experience(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "experience": self.experience}
+
+    def post(self, request, pk):
+        services.delete_experience(self.experience)
+        messages.success(request, _("Je ervaring is verwijderd."))
+        return redirect("account:dashboard")
+
+
+# Reactions --------------------------------------------------------------------------
+
+
+def public_experience(pk):
+    return get_object_or_404(Experience.objects.published(), pk=pk)
+
+
+class ReactionCreateView(MemberRequiredMixin, IndexPageMixin, View):
+    def post(self, request, pk):
+        experience = public_experience(pk)
+        if ratelimit.is_limited("reaction", request.user.pk, REACTIONS_PER_HOUR):
+            return ratelimit.too_many_requests(
+                request,
+                _(
+                    "Je plaatste het voorbije uur al dertig reacties. Dat is het "
+                    "maximum; probeer het over een uur opnieuw."
+                ),
+            )
+        form = ReactionForm(request.POST)
+        if not form.is_valid():
+            view = ExperienceDetailView(
+                request=request, index_page=self.index_page, kwargs={}
+            )
+            view.experience, view.is_author = experience, False
+            return view.render_to_response(
+                view.get_context_data(reaction_form=form), status=400
+            )
+        ratelimit.hit("reaction", request.user.pk, 60 * 60)
+        reaction = services.add_reaction(
+            experience, request.user, form.cleaned_data["body"]
+        )
+        messages.success(request, _("Je reactie staat online."))
+        return redirect(reaction.get_absolute_url())
+
+    def get(self, request, pk):
+        return redirect(public_experience(pk).get_absolute_url())
+
+
+def own_reaction(request, pk):
+    return get_object_or_404(
+        Reaction.objects.select_related("experience"), pk=pk, author=request.user
+    )
+
+
+class ReactionEditView(MemberRequiredMixin, IndexPageMixin, FormView):
+    form_class = ReactionForm
+    template_name = "network/reaction_form.html"
+    meta_title = gettext_lazy("Reactie bewerken")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.reaction = own_reaction(request, kwargs["pk"])
+            if not self.reaction.can_be_edited_by(request.user):
+                messages.error(
+                    request,
+                    _(
+                        "Een reactie kun je tot 15 minuten na het plaatsen bewerken. "
+                        "Verwijderen kan altijd."
+                    ),
+                )
+                return redirect(self.reaction.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"body": self.reaction.body}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "reaction": self.reaction}
+
+    def form_valid(self, form):
+        services.edit_reaction(self.reaction, form.cleaned_data["body"])
+        messages.success(self.request, _("Je reactie is aangepast."))
+        return redirect(self.reaction.get_absolute_url())
+
+
+class ReactionDeleteView(MemberRequiredMixin, IndexPageMixin, TemplateView):
+    template_name = "network/reaction_delete.html"
+    meta_title = gettext_lazy("Reactie verwijderen")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.reaction = own_reaction(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "reaction": self.reaction}
+
+    def post(self, request, pk):
+        experience = self.reaction.experience
+        self.reaction.delete()
+        messages.success(request, _("Je reactie is verwijderd."))
+        return redirect(experience.get_absolute_url())
+
+
+# Reports ----------------------------------------------------------------------------
+
+
+class ReportView(MemberRequiredMixin, IndexPageMixin, FormView):
+    """Report an experience or a reaction: once per member, never your own."""
+
+    form_class = ReportForm
+    template_name = "network/report_form.html"
+    meta_title = gettext_lazy("Melden aan de redactie")
+
+    def get_item(self, pk):
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return super().dispatch(request, *args, **kwargs)
+        self.item = self.get_item(kwargs["pk"])
+        if self.item.author_id == request.user.pk:
+            messages.error(request, _("Je eigen bijdrage kun je niet melden."))
+            return redirect(self.item.get_absolute_url())
+        if self.item.reports.filter(reporter=request.user).exists():
+            messages.info(request, _("Je meldde dit al. De redactie bekijkt het."))
+            return redirect(self.item.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "item": self.item}
+
+    def form_valid(self, form):
+        services.report(self.item, self.request.user, form.cleaned_data["reason"])
+        messages.success(
+            self.request, _("Bedankt voor je melding. De redactie bekijkt ze.")
+        )
+        experience = getattr(self.item, "experience", None) or self.item
+        if not experience.is_public:
+            return redirect(self.index_page.url)
+        return redirect(experience.get_absolute_url())
+
+
+class ExperienceReportView(ReportView):
+    def get_item(self, pk):
+        return public_experience(pk)
+
+
+class ReactionReportView(ReportView):
+    def get_item(self, pk):
+        return get_object_or_404(
+            Reaction.objects.visible().filter(
+                experience__in=Experience.objects.published()
+            ),
+            pk=pk,
+        )
+
+
+EXPERIENCE_ACTIONS = {
+    "bewerken": ExperienceEditView,
+    "intrekken": ExperienceWithdrawView,
+    "verwijderen": ExperienceDeleteView,
+    "reageren": ReactionCreateView,
+    "melden": ExperienceReportView,
+}
+REACTION_ACTIONS = {
+    "bewerken": ReactionEditView,
+    "verwijderen": ReactionDeleteView,
+    "melden": ReactionReportView,
+}
+
+
+SEARCH_SECTION_SIZE = 5
+
+
+def search_section(request, query):
+    """Published experiences for the site search (`portal_search_sections` hook)."""
+    from network.models import experiences_url
+
+    results = Experience.objects.published().search(query)
+    return {
+        "title": _("Ervaringen van leden"),
+        "count": results.count(),
+        "items": [
+            {
+                "title": experience.title,
+                "url": experience.get_absolute_url(),
+                "text": experience.summary,
+            }
+            for experience in results[:SEARCH_SECTION_SIZE]
+        ],
+        "more_url": f"{experiences_url()}?{urlencode({'q': query})}",
+    }
