@@ -54,7 +54,7 @@ class ExperienceForm(forms.ModelForm):
     )
     remove_photo = forms.BooleanField(label=_("Verwijder de foto"), required=False)
     case_study_url = forms.CharField(
-        label=_("Praktijkvoorbeeld op deze website (optioneel)"),
+        label=_("Praktijkvoorbeeld op deze website"),
         required=False,
         max_length=500,
         help_text=_("Plak het adres van het praktijkvoorbeeld waarover dit gaat."),
@@ -157,7 +157,8 @@ class ExperienceForm(forms.ModelForm):
             self.add_error(
                 "photo_alt",
                 _(
-                    "Beschrijf kort wat er op de foto staat, voor wie hem niet kan zien."
+                    "Beschrijf kort wat er op de foto staat, voor wie hem niet "
+                    "kan zien."
                 ),
             )
         return cleaned

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 
 from network.models import (
@@ -57,7 +58,7 @@ def _set(experience, **fields):
         setattr(experience, name, value)
 
 
-# Writing ----------------------------------------------------------------------------
+# Writing ------------------------------------------------------------------------------
 
 
 def save_experience(experience, author, *, submit, photo=None):
@@ -104,10 +105,14 @@ def save_experience(experience, author, *, submit, photo=None):
 def withdraw(experience, author):
     """The author takes their experience offline; it becomes theirs alone again."""
     with transaction.atomic():
-        if experience.live:
-            experience.unpublish(user=author)
-        _set(experience, status=ModerationStatus.WITHDRAWN)
-        log(experience, WITHDRAW_ACTION, user=author)
+        locked = Experience.objects.select_for_update().get(pk=experience.pk)
+        if locked.live:
+            # The author may take their own words offline without Wagtail's
+            # publish permission, which only editors hold.
+            UnpublishAction(locked, user=author).execute(skip_permission_checks=True)
+        _set(locked, status=ModerationStatus.WITHDRAWN)
+        log(locked, WITHDRAW_ACTION, user=author)
+    experience.refresh_from_db()
 
 
 def delete_experience(experience):
@@ -121,7 +126,7 @@ def delete_experience(experience):
         photo.delete()
 
 
-# Moderation --------------------------------------------------------------------------
+# Moderation ---------------------------------------------------------------------------
 
 
 def decide(experience, editor, decision, reason=""):
@@ -150,6 +155,7 @@ def decide(experience, editor, decision, reason=""):
             moderated_by=editor,
         )
         log(locked, action, user=editor, data={"reason": reason})
+    experience.refresh_from_db()
     if locked.author and locked.author.is_active:
         send_templated_mail(
             "network/email/experience_decision",
@@ -208,7 +214,7 @@ def restore(item, editor):
     bump_content_version()
 
 
-# Reactions and reports ---------------------------------------------------------------
+# Reactions and reports ----------------------------------------------------------------
 
 
 def add_reaction(experience, author, body):
@@ -273,7 +279,7 @@ def report(item, reporter, reason):
     return created_report
 
 
-# "Download my data" ------------------------------------------------------------------
+# "Download my data" -------------------------------------------------------------------
 
 
 def export_experiences(user):

@@ -8,6 +8,7 @@ forms and class-based views.
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -33,6 +34,7 @@ from network.models import (
 )
 from network.views import MemberRequiredMixin, MetaMixin
 from portal import ratelimit
+from portal.fragment_cache import content_version
 from portal.roles import is_network_member
 from portal.search import clean_query
 
@@ -40,6 +42,7 @@ EXPERIENCES_PER_PAGE = 12
 EXPERIENCES_PER_HOUR = 10
 REACTIONS_PER_HOUR = 30
 CARD_RENDITION = "fill-480x270"
+DETAIL_RENDITION = "width-960"
 
 
 class IndexPageMixin(MetaMixin):
@@ -58,17 +61,30 @@ def is_moderator(user):
     return user.is_authenticated and user.has_perm("network.change_experience")
 
 
+def filter_choices():
+    """The themes and municipalities to filter on, cached until content changes.
+
+    Both change only when a practice or an experience is published, unpublished
+    or hidden, which moves the content version on.
+    """
+    key = f"network:experience-filters:{content_version()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "themes": list(used_themes().values_list("slug", "name")),
+            "municipalities": list(municipality_choices()),
+        }
+        cache.set(key, choices, 60 * 60)
+    return choices
+
+
 def filtered_experiences(data, *, by_relevance=True):
     """The published experiences that match the list's GET parameters.
 
     Shared by the list and the feed, newest first (or, for a search, the best
     match first when `by_relevance`). Returns (experiences, form, filters).
     """
-    form = ExperienceFilterForm(
-        data,
-        themes=used_themes().values_list("slug", "name"),
-        municipalities=municipality_choices(),
-    )
+    form = ExperienceFilterForm(data, **filter_choices())
     filters = form.filters()
     experiences = Experience.objects.published()
     # Subqueries on fields the search backend can filter on, so a search combines
@@ -92,17 +108,25 @@ def filtered_experiences(data, *, by_relevance=True):
     return experiences, form, filters
 
 
-def with_card_data(experiences):
-    """What a card shows, in a fixed number of queries whatever the count."""
+def photo_with_renditions(*filter_specs):
+    """The photo joined in, and only the renditions a template asks for."""
     from wagtail.images import get_image_model
 
-    return experiences.select_related("municipality", "author").prefetch_related(
-        "themes",
-        Prefetch(
-            "photo",
-            queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
-        ),
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=filter_specs)
     )
+    return Prefetch(
+        "photo__renditions", queryset=renditions, to_attr="prefetched_renditions"
+    )
+
+
+def with_card_data(experiences):
+    """What a card shows, in a fixed number of queries whatever the count."""
+    return experiences.select_related(
+        "municipality", "author", "photo"
+    ).prefetch_related("themes", photo_with_renditions(CARD_RENDITION))
 
 
 class ExperienceListView(IndexPageMixin, ListView):
@@ -144,18 +168,10 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
     meta_noindex = False
 
     def get(self, request, pk, slug):
-        from wagtail.images import get_image_model
-
         experience = get_object_or_404(
             Experience.objects.select_related(
-                "municipality", "author", "case_study"
-            ).prefetch_related(
-                "themes",
-                Prefetch(
-                    "photo",
-                    queryset=get_image_model().objects.prefetch_renditions("width-960"),
-                ),
-            ),
+                "municipality", "author", "case_study", "photo"
+            ).prefetch_related("themes", photo_with_renditions(DETAIL_RENDITION)),
             pk=pk,
         )
         user = request.user
@@ -203,7 +219,7 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
         return context
 
 
-# Writing ----------------------------------------------------------------------------
+# Writing ------------------------------------------------------------------------------
 
 
 class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
@@ -307,7 +323,7 @@ class ExperienceDeleteView(MemberRequiredMixin, IndexPageMixin, TemplateView):
         return redirect("account:dashboard")
 
 
-# Reactions --------------------------------------------------------------------------
+# Reactions ----------------------------------------------------------------------------
 
 
 def public_experience(pk):
@@ -401,7 +417,7 @@ class ReactionDeleteView(MemberRequiredMixin, IndexPageMixin, TemplateView):
         return redirect(experience.get_absolute_url())
 
 
-# Reports ----------------------------------------------------------------------------
+# Reports ------------------------------------------------------------------------------
 
 
 class ReportView(MemberRequiredMixin, IndexPageMixin, FormView):

@@ -23,6 +23,16 @@ FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 COLLECTION_NAME = "Foto's van leden"
 
 
+def _too_many_pixels():
+    return ValidationError(
+        _(
+            "Deze foto heeft te veel pixels: de grens is 40 megapixel. "
+            "Verklein hem eerst."
+        ),
+        code="too_many_pixels",
+    )
+
+
 def check_photo(upload):
     """Return the opened Pillow image, or raise a ValidationError in Dutch."""
     if upload.size > MAX_BYTES:
@@ -34,10 +44,13 @@ def check_photo(upload):
     upload.seek(0)
     try:
         image = PILImage.open(upload)
+    except PILImage.DecompressionBombError:
+        raise _too_many_pixels() from None
     except (UnidentifiedImageError, OSError, ValueError):
         raise ValidationError(
             _(
-                "Dit bestand is geen foto die we kunnen lezen. Kies een JPEG, PNG of WebP."
+                "Dit bestand is geen foto die we kunnen lezen. Kies een JPEG, PNG "
+                "of WebP."
             ),
             code="not_an_image",
         ) from None
@@ -49,14 +62,7 @@ def check_photo(upload):
         )
     width, height = image.size
     if width * height > MAX_PIXELS:
-        raise ValidationError(
-            _(
-                "Deze foto is %(width)s × %(height)s pixels; de grens is 40 megapixel. "
-                "Verklein hem eerst."
-            )
-            % {"width": width, "height": height},
-            code="too_many_pixels",
-        )
+        raise _too_many_pixels()
     try:
         image.load()
     except (OSError, ValueError, PILImage.DecompressionBombError):

@@ -209,16 +209,16 @@ class Experience(
         self.slug = slugify(self.title)[:120] or "ervaring"
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        from network.models.pages import experiences_url
+
+        return f"{experiences_url()}{self.pk}-{self.slug}/"
+
     def with_content_json(self, content):
         obj = super().with_content_json(content)
         for field in self.OBJECT_FIELDS:
             setattr(obj, field, getattr(self, field))
         return obj
-
-    def get_absolute_url(self):
-        from network.models.pages import experiences_url
-
-        return f"{experiences_url()}{self.pk}-{self.slug}/"
 
     @property
     def is_public(self):

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from portal.roles import is_network_member
+
 register = template.Library()
 
 
@@ -68,3 +70,13 @@ def field_with_aria(bound_field):
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def may_use_admin(user):
+    """Whether the Wagtail userbar is worth rendering for `user`.
+
+    Members never reach the admin, so their pages skip the userbar and the two
+    permission queries it makes.
+    """
+    return user.is_authenticated and not is_network_member(user)

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from casestudies.bench import generate_case_studies
 from casestudies.images import hero_image
-from tests.casestudies.conftest import get_content
+from tests.helpers import count_queries
 
 # Ours: 6 on the index (7 with a search term), 6 on a practice, 2 on feed/exports.
 INDEX_BUDGET = 17
@@ -34,16 +34,6 @@ OTHER_URLS = [
     "/praktijkvoorbeelden/export.csv",
     "/praktijkvoorbeelden/export.json?status=lopend",
 ]
-
-
-def count_queries(client, url):
-    # The first visit makes image renditions; count the second.
-    get_content(client.get(url))
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-        get_content(response)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def measure(client, detail_url, urls):

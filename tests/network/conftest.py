@@ -1,6 +1,8 @@
 import pytest
 
 from network.factories import (
+    ExperienceFactory,
+    ExperienceIndexPageFactory,
     MemberFactory,
     MembershipApplicationFactory,
     NetworkIndexPageFactory,
@@ -74,3 +76,38 @@ def join_data(hasselt):
         "consent": "on",
         "website": "",
     }
+
+
+@pytest.fixture
+def experiences_page(home_page):
+    page = ExperienceIndexPageFactory.build(slug="ervaringen", title="Ervaringen")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def colleague(leuven):
+    """A member of another municipality."""
+    leuven.membership_status = MembershipStatus.MEMBER
+    leuven.save()
+    return MemberFactory(
+        email="collega@leuven.example",
+        first_name="Cas",
+        last_name="Collega",
+        profile__municipality=leuven,
+    )
+
+
+@pytest.fixture
+def published(experiences_page, member, editor):
+    """A published experience by `member`, through the real workflow."""
+    return ExperienceFactory(
+        author=member,
+        title="Soep op het plein",
+        summary="Hoe een pot soep de buren samenbracht.",
+        body="Het begon met **één pot** soep.",
+        themes=["burendag"],
+        publish=True,
+        publish__by=editor,
+    )

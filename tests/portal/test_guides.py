@@ -4,8 +4,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -21,6 +19,7 @@ from portal.factories import (
     guide_body,
 )
 from portal.models import ContentPage, GuideIndexPage, GuidePage
+from tests.helpers import count_queries
 
 ANCHOR_RE = re.compile(r'<h([23]) id="([^"]+)">([^<]+)</h\1>')
 TOC_RE = re.compile(r'class="guide-toc__item[^"]*"><a href="#([^"]+)">')
@@ -49,15 +48,6 @@ def body_headings(html):
     """(level, id, text) of the headings inside the guide's body."""
     body = html[html.index('class="guide-page__body') : html.index("</article>")]
     return ANCHOR_RE.findall(body)
-
-
-def count_queries(client, url):
-    """Queries of a request once per-process caches (site, settings) are warm."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 class TestPageTree(WagtailPageTestCase):

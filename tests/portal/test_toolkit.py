@@ -6,8 +6,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.test.utils import WagtailPageTestCase
@@ -21,6 +19,7 @@ from portal.factories import (
     UserFactory,
 )
 from portal.models import ToolkitDocument, ToolkitPage
+from tests.helpers import count_queries
 
 ADD_DOCUMENT_URL = "/admin/documents/add/"
 
@@ -44,14 +43,6 @@ def admin_client(client, db):
         UserFactory(email="admin@voorbeeld.be", is_staff=True, is_superuser=True)
     )
     return client
-
-
-def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 class TestPageTree(WagtailPageTestCase):

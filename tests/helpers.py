@@ -1,0 +1,52 @@
+"""Helpers the test modules share."""
+
+import re
+from html.parser import HTMLParser
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def response_text(response):
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+def count_queries(client, url):
+    """The queries of a warm request: the first visit fills per-process caches
+    (site, settings, image renditions, cached fragments); count the second."""
+    response_text(client.get(url))
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+        response_text(response)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+class _MarkupScanner(HTMLParser):
+    """Collects every tag and attribute a browser would act on."""
+
+    def __init__(self):
+        super().__init__()
+        self.problems = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            squashed = re.sub(r"[\x00-\x20]", "", value or "").lower()
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}>")
+            if name in ("href", "src") and squashed.startswith(
+                ("javascript:", "data:")
+            ):
+                self.problems.append(f"<{tag} {name}={value}>")
+
+    def handle_data(self, data):
+        if self.lasttag == "script" and "alert" in data:
+            self.problems.append(f"<script>{data}")
+
+
+def dangerous_markup(html):
+    scanner = _MarkupScanner()
+    scanner.feed(html)
+    return scanner.problems
