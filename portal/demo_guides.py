@@ -907,7 +907,8 @@ def load(loader):
         home,
         "veelgestelde-vragen",
         title="Veelgestelde vragen",
-        show_in_menus=True,
+        # In the header's service links and the footer, not the main menu.
+        show_in_menus=False,
         intro=(
             "Wat steden en gemeenten ons het vaakst vragen over pleinmakers en het "
             "lerend netwerk."
@@ -922,7 +923,7 @@ def load(loader):
         home,
         "contact",
         title="Contact",
-        show_in_menus=True,
+        show_in_menus=False,
         intro=(
             "Een vraag die niet in de veelgestelde vragen staat? Wil je aansluiten bij "
             "het lerend netwerk? Stuur ons een bericht; we antwoorden binnen vijf "

@@ -26,24 +26,3 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-# The database contents serialized at set-up, kept by the browser fixture before
-# Playwright starts (see tests/browser/conftest.py).
-SERIALIZED = {}
-
-
-@pytest.fixture
-def _serialized_contents_here():
-    """Give this context's database connection the serialized contents.
-
-    Playwright's sync API runs the rest of the session in a greenlet with its own
-    context, where Django hands out a new connection object without the contents
-    that serialized rollback restores; copy them over before the database
-    fixtures run. Request it before `django_db_serialized_rollback`.
-    """
-    from django.db import connections
-
-    for alias, contents in SERIALIZED.items():
-        if not hasattr(connections[alias], "_test_serialized_contents"):
-            connections[alias]._test_serialized_contents = contents

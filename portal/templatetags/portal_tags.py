@@ -80,3 +80,23 @@ def may_use_admin(user):
     permission queries it makes.
     """
     return user.is_authenticated and not is_network_member(user)
+
+
+@register.simple_tag(takes_context=True)
+def service_pages(context):
+    """The FAQ and the contact page, for the header and footer service links.
+
+    Read inside the cached header and footer fragments, so only when the content
+    version moved on; the two fragments share one lookup per request.
+    """
+    from portal.models import ContactPage, FaqPage
+
+    request = context.get("request")
+    pages = getattr(request, "_portal_service_pages", None)
+    if pages is None:
+        pages = list(
+            Page.objects.live().public().type(FaqPage, ContactPage).order_by("path")
+        )
+        if request is not None:
+            request._portal_service_pages = pages
+    return pages

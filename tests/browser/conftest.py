@@ -1,4 +1,12 @@
-"""Playwright against Debian's Chromium and a live Django server.
+"""Playwright against Debian's Chromium and one live Django server per worker.
+
+The demo content is loaded once per test process and the server keeps serving it
+to every browser test: loading it for each test (and emptying the database after
+it, as a transactional test must) cost more than the tests themselves. Browser
+tests therefore share data, like visitors of one site do: a test that changes
+something must not rely on a pristine demo. They run after every other test of
+their process, so the committed demo never leaks into a test that expects the
+migrated database only.
 
 Outside CI the browser tests skip, with the reason, when Chromium or axe-core is
 missing; with CI=true a missing browser is a failure, never a skip.
@@ -11,8 +19,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import SERIALIZED
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make between browser steps are still synchronous and safe.
@@ -36,31 +42,54 @@ def _missing():
     return None
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-            # The live server needs committed data; serialized rollback restores
-            # what the data migrations loaded (site, home page, municipalities).
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True)
-            )
+    """Mark the browser tests and run them last (after pytest-django's ordering).
+
+    The database mark only tells pytest-django to create the test database;
+    `_django_db_helper` below replaces its per-test transaction or flush.
+    """
+    browser_tests = [item for item in items if "tests/browser/" in str(item.fspath)]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.browser)
+        item.add_marker(pytest.mark.django_db(transaction=True))
+    in_browser = set(browser_tests)
+    items[:] = [item for item in items if item not in in_browser] + browser_tests
+
+
+@pytest.fixture
+def _django_db_helper(django_db_setup, django_db_blocker):
+    # The test and the server thread use the committed demo data directly.
+    with django_db_blocker.unblock():
+        yield
 
 
 @pytest.fixture(scope="session")
-def browser(django_db_setup):
+def demo_server(django_db_setup, django_db_blocker):
+    """The demo site, loaded once and served by a thread of this process."""
+    from django.core.management import call_command
+    from pytest_django.live_server_helper import LiveServer
+    from wagtail.models import Site
+
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=io.StringIO())
+        server = LiveServer("localhost")
+        host, port = server.url.removeprefix("http://").split(":")
+        Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(demo_server):
     reason = _missing()
     if reason:
         if IN_CI:
             pytest.fail(f"Browser tests cannot run under CI: {reason}")
         print(f"\nSkipping browser tests: {reason}")
         pytest.skip(reason)
-    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    for alias in connections:
-        if hasattr(connections[alias], "_test_serialized_contents"):
-            SERIALIZED[alias] = connections[alias]._test_serialized_contents
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -80,31 +109,21 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def page(
-    browser, _serialized_contents_here, live_server, django_db_serialized_rollback
-):
-    # The live server needs committed data, so the database is emptied after each
-    # test; serialized rollback restores what the data migrations loaded (site,
-    # home page, municipalities) for the next one.
+def page(browser, demo_server):
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="nl-BE"
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.base_url = live_server.url
+    page.base_url = demo_server
     yield page
     context.close()
 
 
 @pytest.fixture
-def demo_site(live_server):
-    """The demo content, with the default site pointing at the live server."""
-    from django.core.management import call_command
-    from wagtail.models import Site
-
-    call_command("load_demo", stdout=io.StringIO())
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+def demo_site(demo_server):
+    """The demo content, served at `page.base_url` (kept for readable tests)."""
+    return demo_server
 
 
 def axe_violations(page, context=None):

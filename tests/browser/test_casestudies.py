@@ -30,14 +30,11 @@ def test_case_study_pages_fit_a_320px_screen(page, demo_site, path):
     assert_no_horizontal_scroll(page)
 
 
-def test_filters_work_with_the_keyboard_and_without_javascript(browser, live_server):
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=__import__("io").StringIO())
+def test_filters_work_with_the_keyboard_and_without_javascript(browser, demo_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
-    page.goto(live_server.url + "/praktijkvoorbeelden/")
+    page.goto(demo_server + "/praktijkvoorbeelden/")
     page.get_by_label("groen (").check()
     page.get_by_role("button", name="Toon praktijkvoorbeelden").press("Enter")
     page.wait_for_url("**thema=groen**")
@@ -45,5 +42,5 @@ def test_filters_work_with_the_keyboard_and_without_javascript(browser, live_ser
         "link", name="Thema: groen (filter verwijderen)"
     ).is_visible()
     page.get_by_role("link", name="wis alle filters").click()
-    page.wait_for_url(live_server.url + "/praktijkvoorbeelden/")
+    page.wait_for_url(demo_server + "/praktijkvoorbeelden/")
     context.close()

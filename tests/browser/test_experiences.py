@@ -1,8 +1,8 @@
 """Members' experiences in a real browser: accessibility, small screens, XSS and
 posting one with the keyboard alone.
 
-Each browser test loads the demo content (~8 s), so every test checks several
-pages.
+The tests share one demo site, so each may add data but never relies on data
+another test adds.
 """
 
 from tests.browser.conftest import assert_no_axe_violations, assert_no_horizontal_scroll

@@ -371,3 +371,11 @@ def test_deleting_my_account_removes_my_personal_data(client, member, mechelen):
     assert application.municipality == mechelen
     assert "_auth_user_id" not in client.session
     assert MembershipApplication.objects.count() == 1
+
+
+def test_the_header_offers_login_or_my_account(client, member, home_page):
+    assert 'href="/account/aanmelden/">Aanmelden' in client.get("/").content.decode()
+    client.force_login(member)
+    page = client.get("/").content.decode()
+    assert 'href="/account/">Mijn account' in page
+    assert "Aanmelden</a>" not in page

@@ -140,7 +140,7 @@ def test_two_editors_deciding_on_a_stale_copy_create_one_account(editor, applica
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )
 def test_concurrent_approvals_create_one_account(
-    _serialized_contents_here, django_db_serialized_rollback, transactional_db, hasselt
+    django_db_serialized_rollback, transactional_db, hasselt
 ):
     # Threads need committed data; serialized rollback brings back the migrated
     # municipalities that another transactional test may have flushed.

@@ -203,7 +203,13 @@ def test_contact_page_query_budget(client, contact_page, django_assert_max_num_q
 
 def test_demo_contact_page_has_the_default_fields(client, demo):
     page = ContactPage.objects.get()
-    assert page.url == "/contact/" and page.show_in_menus
+    assert page.url == "/contact/"
+    # Linked from the header's service links and the footer on every page.
+    home = client.get("/").content.decode()
+    header = home.split('class="service-nav"')[1].split("</nav>")[0]
+    footer = home.split('class="site-footer"')[1]
+    assert 'href="/contact/"' in header
+    assert 'href="/contact/"' in footer
     assert [field.clean_name for field in page.form_fields.all()] == [
         "naam",
         "e_mailadres",
