@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install install-dev node lint check bench clean
+.PHONY: run test install install-dev node lint check bench bench-clean clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,25 @@ run: install
 # Two workers: the suite is mostly waiting on the database and the browser.
 test: install-dev node
 	$(BIN)/python -m pytest -n 2
+
+# The benchmark: a database of its own with the demo, 5,000 practices and 20,000
+# experiences (built once, then reused), and every public page timed against its
+# query and time budget. `make bench-clean` throws the bench database away.
+BENCH_DB := var/bench.sqlite3
+BENCH_ENV := DATABASE_URL=sqlite:///$(BENCH_DB) DJANGO_SETTINGS_MODULE=portal.settings.dev DJANGO_DEBUG=false
+
+$(BENCH_DB): | install
+	@mkdir -p var
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py load_demo
+	$(BENCH_ENV) $(BIN)/python manage.py generate_bench_data --case-studies 5000 --experiences 20000 --seed 1
+	$(BENCH_ENV) $(BIN)/python manage.py update_index
+
+bench: install $(BENCH_DB)
+	$(BENCH_ENV) $(BIN)/python manage.py bench
+
+bench-clean:
+	rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
 
 lint: install-dev
 	$(BIN)/ruff check .

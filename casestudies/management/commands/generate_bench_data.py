@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from casestudies.bench import generate_case_studies
 from casestudies.factories import CaseStudyIndexPageFactory
 from casestudies.models import CaseStudyIndexPage
+from network.bench import generate_experiences
 from portal.demo_loader import DemoLoader
 
 
@@ -18,11 +19,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--case-studies", type=int, default=0, help="How many practices to build."
         )
+        parser.add_argument(
+            "--experiences",
+            type=int,
+            default=0,
+            help="How many published experiences (three reactions each) to build.",
+        )
         parser.add_argument("--seed", type=int, default=1, help="Random seed.")
 
-    def handle(self, *args, case_studies, seed, **options):
-        if case_studies < 0:
-            raise CommandError("--case-studies must be zero or more.")
+    def handle(self, *args, case_studies, experiences, seed, **options):
+        if case_studies < 0 or experiences < 0:
+            raise CommandError("--case-studies and --experiences must be zero or more.")
         index = CaseStudyIndexPage.objects.first()
         if index is None:
             loader = DemoLoader(self.stdout, seed=seed)
@@ -32,6 +39,11 @@ class Command(BaseCommand):
         started = time.monotonic()
         made = generate_case_studies(index, case_studies, seed=seed)
         self.stdout.write(
-            f"{made} case studies in {time.monotonic() - started:.1f} s "
-            f"(seed {seed}). Run `manage.py update_index` to make them searchable."
+            f"{made} case studies in {time.monotonic() - started:.1f} s (seed {seed})."
+        )
+        started = time.monotonic()
+        made = generate_experiences(experiences, seed=seed)
+        self.stdout.write(
+            f"{made} experiences in {time.monotonic() - started:.1f} s (seed {seed}). "
+            "Run `manage.py update_index` to make the bench data searchable."
         )

@@ -1,0 +1,92 @@
+"""A large, reproducible set of published experiences and reactions, built fast.
+
+Rows are written with bulk inserts, as if each had been approved: the benchmark
+measures reading, and 20,000 passes through the moderation workflow would take
+minutes without telling us anything about the pages.
+"""
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from django.db import transaction
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from network.models import (
+    Experience,
+    ExperienceKind,
+    ExperienceTheme,
+    MemberProfile,
+    ModerationStatus,
+    Reaction,
+)
+from network.sanitize import render_body
+
+PREFIX = "[bench] "
+BATCH_SIZE = 1000
+START = datetime(2022, 1, 1, tzinfo=UTC)
+THEMES = ["burendag", "ontmoeting", "huisvesting", "wijkkeuze", "begeleiding", "groen"]
+WORDS = (
+    "buren plein soep tafel wijk bank moestuin kinderen senioren feest koffie "
+    "huisvesting pleinmaker straat zomer winter muziek stoelen bloemen verhalen"
+).split()
+
+
+def remove_bench_data():
+    Experience.objects.filter(title__startswith=PREFIX).delete()
+
+
+def _sentence(rng, words=12):
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def generate_experiences(count, *, reactions_per_experience=3, seed=1):
+    """`count` published experiences by the existing members, with reactions."""
+    remove_bench_data()
+    profiles = list(MemberProfile.objects.select_related("user", "municipality"))
+    if not profiles or count == 0:
+        return 0
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    tags = [Tag.objects.get_or_create(name=name, slug=name)[0] for name in THEMES]
+    kinds = [choice for choice, _label in ExperienceKind.choices]
+    with transaction.atomic():
+        for offset in range(0, count, BATCH_SIZE):
+            batch = []
+            for number in range(offset, min(offset + BATCH_SIZE, count)):
+                profile = rng.choice(profiles)
+                title = f"{PREFIX}{_sentence(rng, 5)[:-1]} {number}"
+                body = "\n\n".join(_sentence(rng, 30) for _ in range(3))
+                published = START + timedelta(minutes=37 * number)
+                batch.append(
+                    Experience(
+                        title=title,
+                        slug=slugify(title)[:120],
+                        summary=_sentence(rng, 20),
+                        body=body,
+                        body_html=render_body(body),
+                        kind=rng.choice(kinds),
+                        author=profile.user,
+                        municipality=profile.municipality,
+                        status=ModerationStatus.PUBLISHED,
+                        live=True,
+                        first_published_at=published,
+                        last_published_at=published,
+                    )
+                )
+            made = Experience.objects.bulk_create(batch)
+            ExperienceTheme.objects.bulk_create(
+                ExperienceTheme(content_object=experience, tag=tag)
+                for experience in made
+                for tag in rng.sample(tags, 2)
+            )
+            Reaction.objects.bulk_create(
+                Reaction(
+                    experience=experience,
+                    author=(reactor := rng.choice(profiles)).user,
+                    municipality=reactor.municipality,
+                    body=_sentence(rng, 25),
+                )
+                for experience in made
+                for _ in range(reactions_per_experience)
+            )
+    return count
