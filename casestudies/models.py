@@ -1,6 +1,7 @@
 """Case studies (praktijkvoorbeelden): an index with filters, one page per practice."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -369,6 +370,12 @@ class CaseStudyPage(BasePage):
     def index_url(self):
         """The index's URL without a query: a practice always sits right below it."""
         return self.url[: -len(self.slug) - 1]
+
+    def share_experience_url(self):
+        """The members' writing screen, with this practice already linked."""
+        from network.models import experiences_url
+
+        return f"{experiences_url()}nieuw/?{urlencode({'praktijk': self.slug})}"
 
     @property
     def size_band(self):

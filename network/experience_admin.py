@@ -143,8 +143,10 @@ class ModeratedInspectView(InspectView):
         context = super().get_context_data(**kwargs)
         opts = self.model._meta
         prefix = f"wagtailsnippets_{opts.app_label}_{opts.model_name}"
+        reports = list(self.object.reports.select_related("reporter"))
         context.update(
-            reports=list(self.object.reports.select_related("reporter")),
+            reports=reports,
+            has_open_reports=any(report.resolved_at is None for report in reports),
             hide_url=reverse(f"{prefix}:hide", args=[self.object.pk]),
             restore_url=reverse(f"{prefix}:restore", args=[self.object.pk]),
             can_change=self.request.user.has_perm(

@@ -253,6 +253,18 @@ class ExperienceCreateView(ExperienceFormMixin, FormView):
     def get_instance(self):
         return Experience()
 
+    def get_initial(self):
+        # From a practice's "Deel je ervaring": link that practice already.
+        from casestudies.models import CaseStudyPage
+
+        slug = self.request.GET.get("praktijk", "")
+        practice = (
+            CaseStudyPage.objects.live().public().filter(slug=slug).first()
+            if slug
+            else None
+        )
+        return {"case_study_url": practice.full_url} if practice else {}
+
     def post(self, request, *args, **kwargs):
         if ratelimit.is_limited("experience", request.user.pk, EXPERIENCES_PER_HOUR):
             return ratelimit.too_many_requests(

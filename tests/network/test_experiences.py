@@ -8,6 +8,7 @@ from network import experience_services as services
 from network.factories import ExperienceFactory
 from network.models import Experience, ModerationStatus
 from network.models.municipalities import Municipality
+from portal.factories import EditorFactory
 from tests.helpers import dangerous_markup
 
 NEW = "/ervaringen/nieuw/"
@@ -170,9 +171,19 @@ def test_a_practice_on_this_site_can_be_linked(client, experiences_page, member)
 
     index = CaseStudyIndexPageFactory(parent=experiences_page.get_parent())
     practice = CaseStudyPageFactory(parent=index, title="Burendag Kortrijk")
+    share_url = f"{NEW}?praktijk={practice.slug}"
+    assert share_url in client.get(practice.url).content.decode()
     client.force_login(member)
-    client.post(NEW, form_data(case_study_url=f"http://testserver{practice.url}"))
-    assert Experience.objects.get().case_study.specific == practice
+    form = client.get(share_url).content.decode()
+    assert f'value="{practice.full_url}"' in form
+
+    client.post(NEW, form_data(case_study_url=practice.full_url))
+
+    experience = Experience.objects.get()
+    assert experience.case_study.specific == practice
+    services.decide(experience, EditorFactory(), services.Decision.APPROVE)
+    detail = client.get(experience.get_absolute_url()).content.decode()
+    assert f'href="{practice.url}">Burendag Kortrijk' in detail
 
 
 # Editing, withdrawing, deleting -------------------------------------------------------

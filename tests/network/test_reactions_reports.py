@@ -226,3 +226,17 @@ def test_reporting_a_reaction_through_the_site(client, reaction, member):
     assert report.reporter == member
     page = client.get(reaction.experience.get_absolute_url()).content.decode()
     assert "Gemeld" in page
+
+
+def test_editors_settle_reports_and_leave_the_item_online(
+    client, published, editor, leuven
+):
+    services.report(published, reporters(leuven, 1)[0], "Twijfel.")
+    client.force_login(editor)
+    inspect = f"/admin/snippets/network/experience/inspect/{published.pk}/"
+    assert "Meldingen afhandelen" in client.get(inspect).content.decode()
+    client.post(f"/admin/snippets/network/experience/restore/{published.pk}/")
+    published.refresh_from_db()
+    assert published.hidden_at is None
+    assert Report.objects.open().count() == 0
+    assert "Meldingen afhandelen" not in client.get(inspect).content.decode()
