@@ -64,6 +64,23 @@ def _django_db_helper(django_db_setup, django_db_blocker):
         yield
 
 
+def _restore_migrated_data():
+    """Bring back what the migrations loaded if a transactional test flushed it.
+
+    A transactional test empties the database when it ends; the next one with
+    serialized rollback restores it first. The browser tests come last, so do
+    the same restore, from the contents Django serialized at set-up.
+    """
+    from django.db import connections
+    from wagtail.models import Site
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents and not Site.objects.using(alias).exists():
+            connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="session")
 def demo_server(django_db_setup, django_db_blocker):
     """The demo site, loaded once and served by a thread of this process."""
@@ -72,6 +89,7 @@ def demo_server(django_db_setup, django_db_blocker):
     from wagtail.models import Site
 
     with django_db_blocker.unblock():
+        _restore_migrated_data()
         call_command("load_demo", stdout=io.StringIO())
         server = LiveServer("localhost")
         host, port = server.url.removeprefix("http://").split(":")

@@ -139,9 +139,8 @@ def test_two_editors_deciding_on_a_stale_copy_create_one_account(editor, applica
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )
-def test_concurrent_approvals_create_one_account(
-    django_db_serialized_rollback, transactional_db, hasselt
-):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_approvals_create_one_account(hasselt):
     # Threads need committed data; serialized rollback brings back the migrated
     # municipalities that another transactional test may have flushed.
     from network.factories import MembershipApplicationFactory
