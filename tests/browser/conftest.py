@@ -60,8 +60,13 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def _django_db_helper(django_db_setup, django_db_blocker):
     # The test and the server thread use the committed demo data directly.
+    from django.db import connections
+
     with django_db_blocker.unblock():
         yield
+        # Playwright's greenlets give a test its own database connection; close
+        # it, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
 
 
 def _restore_migrated_data():
