@@ -52,6 +52,7 @@ $(BENCH_DB): | install
 	$(BENCH_ENV) $(BIN)/python manage.py load_demo
 	$(BENCH_ENV) $(BIN)/python manage.py generate_bench_data --case-studies 5000 --experiences 20000 --seed 1
 	$(BENCH_ENV) $(BIN)/python manage.py update_index
+	$(BENCH_ENV) $(BIN)/python manage.py optimize_database
 
 bench: install $(BENCH_DB)
 	$(BENCH_ENV) $(BIN)/python manage.py bench

@@ -25,6 +25,13 @@ from network.sanitize import render_body
 PREFIX = "[bench] "
 BATCH_SIZE = 1000
 START = datetime(2022, 1, 1, tzinfo=UTC)
+# Rarer words, one per title, so a search matches a realistic share of the data.
+PLACES = (
+    "Otterbeek Nekker Tinel Kauwendaal Battel Ragheno Heffen Leest Hombeek Walem "
+    "Muizen Kessel Rijmenam Bonheiden Duffel Lier Boom Willebroek Puurs Bornem "
+    "Ekeren Hoboken Deurne Merksem Wilrijk Borgerhout Kiel Luchtbal Linkeroever "
+    "Dampoort Brugse Rabot Ledeberg Muide Nieuw-Gent Tondelier Malem Sluizeken"
+).split()
 THEMES = ["burendag", "ontmoeting", "huisvesting", "wijkkeuze", "begeleiding", "groen"]
 WORDS = (
     "buren plein soep tafel wijk bank moestuin kinderen senioren feest koffie "
@@ -54,7 +61,8 @@ def generate_experiences(count, *, reactions_per_experience=3, seed=1):
             batch = []
             for number in range(offset, min(offset + BATCH_SIZE, count)):
                 profile = rng.choice(profiles)
-                title = f"{PREFIX}{_sentence(rng, 5)[:-1]} {number}"
+                place = rng.choice(PLACES)
+                title = f"{PREFIX}{_sentence(rng, 4)[:-1]} in {place} {number}"
                 body = "\n\n".join(_sentence(rng, 30) for _ in range(3))
                 published = START + timedelta(minutes=37 * number)
                 batch.append(

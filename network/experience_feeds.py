@@ -13,9 +13,7 @@ class ExperienceFeed(Feed):
     def get_object(self, request, index):
         from network.experience_views import filtered_experiences
 
-        experiences, _form, _filters = filtered_experiences(
-            request.GET, by_relevance=False
-        )
+        experiences, _form, _filters = filtered_experiences(request.GET)
         self.site_url = request.build_absolute_uri("/").rstrip("/")
         query = request.GET.urlencode()
         self.listing_url = index.get_full_url(request) + (f"?{query}" if query else "")

@@ -36,3 +36,18 @@ def test_postgresql_search_uses_dutch_stemming(home_page):
     # "wijk" matches "wijken" only through Dutch stemming.
     results = list(home_page.get_children().live().search("wijk"))
     assert [page.slug for page in results] == ["wijken"]
+
+
+@pytest.mark.django_db
+def test_optimize_database_gives_the_planner_statistics():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("optimize_database", stdout=out)
+    assert f"Statistics updated ({connection.vendor})" in out.getvalue()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1")
+            assert cursor.fetchone()[0] > 0

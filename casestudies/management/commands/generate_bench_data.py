@@ -45,5 +45,5 @@ class Command(BaseCommand):
         made = generate_experiences(experiences, seed=seed)
         self.stdout.write(
             f"{made} experiences in {time.monotonic() - started:.1f} s (seed {seed}). "
-            "Run `manage.py update_index` to make the bench data searchable."
+            "Run `manage.py update_index` and `manage.py optimize_database` next."
         )

@@ -34,12 +34,12 @@ PAGES = [
         12,
         300,
     ),
-    ("experiences search", "/ervaringen/?q=buren+plein", 12, 600),
+    ("experiences search", "/ervaringen/?q=Otterbeek", 12, 600),
     ("experience", "experience", 12, 250),
     ("experiences feed", "/ervaringen/feed/", 12, 400),
     ("directory", "/netwerk/", 10, 300),
     ("municipality", "/netwerk/mechelen/", 15, 300),
-    ("site search", "/zoeken/?q=buren", 16, 800),
+    ("site search", "/zoeken/?q=Otterbeek", 16, 800),
     ("guides", "/gidsen/", 12, 200),
     ("toolkit", "/toolkit/", 14, 200),
 ]
@@ -71,8 +71,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--runs", type=int, default=15, help="Timed requests per page."
         )
+        parser.add_argument(
+            "--queries-only",
+            action="store_true",
+            help="Report times but hold only the query budgets (for the tests).",
+        )
 
-    def handle(self, *args, runs, **options):
+    def handle(self, *args, runs, queries_only, **options):
         client = Client(HTTP_HOST="localhost")
         details = _detail_paths()
         failures = []
@@ -98,7 +103,7 @@ class Command(BaseCommand):
                     timings.append((time.perf_counter() - started) * 1000)
             median = statistics.median(timings)
             p95 = sorted(timings)[max(0, round(0.95 * len(timings)) - 1)]
-            over = len(queries) > max_queries or median > max_ms
+            over = len(queries) > max_queries or (not queries_only and median > max_ms)
             if over:
                 failures.append(label)
             self.stdout.write(

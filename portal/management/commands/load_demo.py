@@ -1,3 +1,4 @@
+import io
 from importlib import import_module
 from pathlib import Path
 
@@ -29,4 +30,5 @@ class Command(BaseCommand):
                     self.stdout.write(f"{app_config.label}:")
                     import_module(f"{app_config.name}.demo").load(loader)
         call_command("update_index", verbosity=0)
+        call_command("optimize_database", stdout=io.StringIO())
         loader.print_logins(settings.PORTAL_BASE_URL)
