@@ -434,14 +434,14 @@ class ReactionDeleteView(MemberRequiredMixin, IndexPageMixin, TemplateView):
 
 
 class ReportView(MemberRequiredMixin, IndexPageMixin, FormView):
-    """Report an experience or a reaction: once per member, never your own."""
+    """Report an experience or a reaction: once per member, never your own.
+
+    Subclasses say what is reported with `get_item(pk)`.
+    """
 
     form_class = ReportForm
     template_name = "network/report_form.html"
     meta_title = gettext_lazy("Melden aan de redactie")
-
-    def get_item(self, pk):
-        raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
