@@ -13,6 +13,15 @@ def response_text(response):
     return response.content.decode()
 
 
+def assert_service_link(client, url):
+    """`url` is linked from the header's service links and from the footer."""
+    home = client.get("/").content.decode()
+    header = home.split('class="service-nav"')[1].split("</nav>")[0]
+    footer = home.split('class="site-footer"')[1]
+    assert f'href="{url}"' in header
+    assert f'href="{url}"' in footer
+
+
 def count_queries(client, url):
     """The queries of a warm request: the first visit fills per-process caches
     (site, settings, image renditions, cached fragments); count the second."""

@@ -30,6 +30,16 @@ REACTION_EDIT_WINDOW = timedelta(minutes=15)
 REPORTS_TO_HIDE = 3
 
 
+def signature(author, municipality):
+    """How members' words are signed: a name, or, for an author who prefers
+    not to be named or whose account is gone, 'een medewerker van <gemeente>'."""
+    if author and author.get_full_name():
+        return author.get_full_name()
+    return _("een medewerker van %(municipality)s") % {
+        "municipality": municipality.name
+    }
+
+
 class ExperienceKind(models.TextChoices):
     EXPERIENCE = "ervaring", _("Ervaring")
     QUESTION = "vraag", _("Vraag aan het netwerk")
@@ -231,11 +241,9 @@ class Experience(
 
     def byline(self):
         """The author's name, or 'een medewerker van <gemeente>' if they prefer."""
-        if self.show_author_name and self.author and self.author.get_full_name():
-            return self.author.get_full_name()
-        return _("een medewerker van %(municipality)s") % {
-            "municipality": self.municipality.name
-        }
+        return signature(
+            self.author if self.show_author_name else None, self.municipality
+        )
 
 
 class ReactionQuerySet(models.QuerySet):
@@ -294,11 +302,7 @@ class Reaction(models.Model):
         )
 
     def author_name(self):
-        if self.author and self.author.get_full_name():
-            return self.author.get_full_name()
-        return _("een medewerker van %(municipality)s") % {
-            "municipality": self.municipality.name
-        }
+        return signature(self.author, self.municipality)
 
 
 class ReportQuerySet(models.QuerySet):

@@ -23,20 +23,14 @@ class MembershipStatus(models.TextChoices):
 
 MEMBER_STATUSES = (MembershipStatus.MEMBER, MembershipStatus.MENTOR)
 
-DIRECTORY_URL_CACHE_KEY = "network:directory-url"
 DATA_VERSION_CACHE_KEY = "network:data-version"
 
 
 def directory_url():
-    """The directory's URL path, looked up once and then kept in the cache."""
-    url = cache.get(DIRECTORY_URL_CACHE_KEY)
-    if url is None:
-        from network.models.pages import NetworkIndexPage
+    """The directory's URL path (cached; see `cached_page_url`)."""
+    from network.models.pages import NetworkIndexPage, cached_page_url
 
-        page = NetworkIndexPage.objects.live().first()
-        url = page.url if page and page.url else "/netwerk/"
-        cache.set(DIRECTORY_URL_CACHE_KEY, url, 3600)
-    return url
+    return cached_page_url(NetworkIndexPage, "/netwerk/")
 
 
 def data_version():

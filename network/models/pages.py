@@ -9,7 +9,32 @@ from wagtail.models import Page
 from portal.models import BasePage
 
 
-class NetworkIndexPage(RoutablePageMixin, BasePage):
+def cached_page_url(page_model, fallback):
+    """The URL path of the one live `page_model`, kept in the cache.
+
+    Municipalities and experiences link to the page that serves them; looking it
+    up on every link would cost a query each. The page clears it when saved.
+    """
+    key = page_model.url_cache_key
+    url = cache.get(key)
+    if url is None:
+        page = page_model.objects.live().first()
+        url = page.url if page and page.url else fallback
+        cache.set(key, url, 3600)
+    return url
+
+
+class CachedURLPageMixin:
+    """For a page whose URL `cached_page_url` keeps: forget it when saved."""
+
+    url_cache_key = ""
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(self.url_cache_key)
+
+
+class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
     """The directory of all Flemish municipalities, with the map.
 
     Serves the directory at its own URL and each municipality one level below it.
@@ -22,16 +47,10 @@ class NetworkIndexPage(RoutablePageMixin, BasePage):
     subpage_types: list = []
 
     template = "network/network_index_page.html"
+    url_cache_key = "network:directory-url"
 
     class Meta:
         verbose_name = _("netwerkoverzicht")
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Municipality.get_absolute_url() keeps this page's URL in the cache.
-        from network.models.municipalities import DIRECTORY_URL_CACHE_KEY
-
-        cache.delete(DIRECTORY_URL_CACHE_KEY)
 
     def get_sitemap_urls(self, request=None):
         from network.models.municipalities import Municipality
@@ -64,20 +83,11 @@ class NetworkIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-EXPERIENCES_URL_CACHE_KEY = "network:experiences-url"
-
-
 def experiences_url():
-    """The experiences page's URL path, looked up once and then kept in the cache."""
-    url = cache.get(EXPERIENCES_URL_CACHE_KEY)
-    if url is None:
-        page = ExperienceIndexPage.objects.live().first()
-        url = page.url if page and page.url else "/ervaringen/"
-        cache.set(EXPERIENCES_URL_CACHE_KEY, url, 3600)
-    return url
+    return cached_page_url(ExperienceIndexPage, "/ervaringen/")
 
 
-class ExperienceIndexPage(RoutablePageMixin, BasePage):
+class ExperienceIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
     """What members share: the public list, the feed, and every member's own
     writing screens, all below this one page (`network.experience_views`)."""
 
@@ -88,13 +98,10 @@ class ExperienceIndexPage(RoutablePageMixin, BasePage):
     subpage_types: list = []
 
     template = "network/experience_index_page.html"
+    url_cache_key = "network:experiences-url"
 
     class Meta:
         verbose_name = _("ervaringen van leden")
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(EXPERIENCES_URL_CACHE_KEY)
 
     @path("")
     def experience_list(self, request):

@@ -12,6 +12,7 @@ from home.models import HomePage
 from portal.factories import ContactPageFactory, UserFactory
 from portal.models import ContactFormField, ContactPage, SiteSettings
 from portal.models.contact import HONEYPOT_FIELD
+from tests.helpers import assert_service_link
 
 VALID = {
     "naam": "An Peeters",
@@ -204,12 +205,7 @@ def test_contact_page_query_budget(client, contact_page, django_assert_max_num_q
 def test_demo_contact_page_has_the_default_fields(client, demo):
     page = ContactPage.objects.get()
     assert page.url == "/contact/"
-    # Linked from the header's service links and the footer on every page.
-    home = client.get("/").content.decode()
-    header = home.split('class="service-nav"')[1].split("</nav>")[0]
-    footer = home.split('class="site-footer"')[1]
-    assert 'href="/contact/"' in header
-    assert 'href="/contact/"' in footer
+    assert_service_link(client, "/contact/")
     assert [field.clean_name for field in page.form_fields.all()] == [
         "naam",
         "e_mailadres",

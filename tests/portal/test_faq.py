@@ -8,6 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from portal.factories import ContactPageFactory, FaqPageFactory
 from portal.models import FaqPage
+from tests.helpers import assert_service_link
 
 JSON_LD_RE = re.compile(
     r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL
@@ -128,12 +129,7 @@ def test_faq_query_budget(client, faq_page, django_assert_max_num_queries):
 def test_demo_faq_answers_at_least_twelve_questions(client, demo):
     page = FaqPage.objects.get()
     assert page.url == "/veelgestelde-vragen/"
-    # Linked from the header's service links and the footer on every page.
-    home = client.get("/").content.decode()
-    header = home.split('class="service-nav"')[1].split("</nav>")[0]
-    footer = home.split('class="site-footer"')[1]
-    assert 'href="/veelgestelde-vragen/"' in header
-    assert 'href="/veelgestelde-vragen/"' in footer
+    assert_service_link(client, "/veelgestelde-vragen/")
     questions = [question for question, _answer in page.questions()]
     assert len(questions) >= 12
     text = " ".join(questions).lower()
