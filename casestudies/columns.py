@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from casestudies.models import THEME_SEPARATOR, Label, Status, size_band_for
+from casestudies.models import Label, Status, size_band_for, split_theme_names
 from network.models import Province
 
 TEXT = _("tekst")
@@ -32,7 +32,7 @@ class ExportColumn:
 
 
 # What the exports read from the database: plain values, no model instances, so
-# 5,000 rows stream quickly. `theme_names` is annotated by the filter's results().
+# 5,000 rows stream quickly. The filter annotates `theme_names` (`with_theme_names`).
 ROW_FIELDS = [
     "pk",
     "title",
@@ -59,10 +59,6 @@ ROW_FIELDS = [
     "first_published_at",
     "last_published_at",
 ]
-
-
-def split_themes(names):
-    return sorted(name for name in (names or "").split(THEME_SEPARATOR) if name)
 
 
 def _optional_float(value):
@@ -210,7 +206,7 @@ EXPORT_COLUMNS = [
             "Thema's van het praktijkvoorbeeld. In CSV gescheiden door een "
             "puntkomma, in JSON een lijst."
         ),
-        lambda r, u: split_themes(r["theme_names"]),
+        lambda r, u: split_theme_names(r["theme_names"]),
     ),
     ExportColumn(
         "eerst_gepubliceerd",

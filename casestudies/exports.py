@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 
 from casestudies.columns import EXPORT_COLUMNS, ROW_FIELDS
+from casestudies.filters import CaseStudyFilter
 
 CHUNK_SIZE = 500
 # A spreadsheet treats a cell starting with one of these as a formula.
@@ -34,9 +35,9 @@ class _Echo:
 
 
 def _rows(index, request):
-    case_filter = index.get_filter(request)
+    practices = CaseStudyFilter(request.GET).filter(index.practices())
     base_url = index.get_full_url(request)
-    rows = case_filter.results().values(*ROW_FIELDS)
+    rows = practices.values(*ROW_FIELDS)
     for row in rows.iterator(chunk_size=CHUNK_SIZE):
         yield {column.name: column.value(row, base_url) for column in EXPORT_COLUMNS}
 

@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from casestudies.filters import DEFAULT_SORT, CaseStudyFilter
+
 FEED_SIZE = 50
 
 
@@ -11,13 +13,13 @@ class CaseStudyFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, index):
-        case_filter = index.get_filter(request)
+        case_filter = CaseStudyFilter(request.GET)
         # Always newest first: that is what a feed reader expects.
-        case_filter.sort = "nieuwste"
+        case_filter.sort = DEFAULT_SORT
         self.base_url = index.get_full_url(request)
-        query = case_filter.querystring()
+        query = case_filter.querystring("sorteer")
         self.listing_url = self.base_url + (f"?{query}" if query else "")
-        self.practices = list(case_filter.results()[:FEED_SIZE])
+        self.practices = list(case_filter.filter(index.practices())[:FEED_SIZE])
         return index
 
     def title(self, index):

@@ -1,24 +1,17 @@
 """One filter for the case-study list, its feed and its exports.
 
-`CaseStudyFilter` reads the query string once, ignores what it cannot use (with a
-note for the visitor) and builds the querysets every output shares. Facet counts
-take a fixed number of queries whatever the number of practices: one grouped
-query for the single-valued facets and one for the themes; the rest is summing
-in Python over at most a few hundred grouped rows.
+`CaseStudyFilter(request.GET)` reads the query string once, ignores what it
+cannot use (with a note for the visitor) and narrows the practices every output
+shares (`filter`). Facet counts take a fixed number of queries whatever the
+number of practices: one grouped query for the single-valued facets and one for
+the themes; the rest is summing in Python over at most a few hundred grouped
+rows.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    Aggregate,
-    Count,
-    OuterRef,
-    Q,
-    Subquery,
-    TextField,
-    Value,
-)
-from django.http import QueryDict
+from django import forms
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,7 +19,6 @@ from casestudies.models import (
     FIRST_YEAR,
     LAST_YEAR,
     SIZE_BAND_BOUNDS,
-    THEME_SEPARATOR,
     CaseStudyPageTag,
     Label,
     SizeBand,
@@ -34,7 +26,7 @@ from casestudies.models import (
     size_band_expression,
 )
 from network.models import Province
-from portal.search import clean_query
+from portal.filters import ListFilter, ValuesField
 
 SORTS = {
     "nieuwste": (gettext_lazy("Nieuwste eerst"), ("-first_published_at", "-pk")),
@@ -50,30 +42,7 @@ SCALAR_FACETS = [
     ("status", "status", Status),
     ("label", "label", Label),
 ]
-
-
-class GroupConcat(Aggregate):
-    """Joins text values of a group: GROUP_CONCAT on SQLite, STRING_AGG elsewhere."""
-
-    function = "GROUP_CONCAT"
-    output_field = TextField()
-
-    def __init__(self, expression, separator, **extra):
-        super().__init__(expression, Value(separator), **extra)
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
-
-
-def theme_names():
-    """All theme names of a practice in one value, for listings and exports."""
-    return Subquery(
-        CaseStudyPageTag.objects.filter(content_object=OuterRef("pk"))
-        .order_by()
-        .values("content_object")
-        .annotate(names=GroupConcat("tag__name", THEME_SEPARATOR))
-        .values("names")
-    )
+YEAR_NOTE = gettext_lazy("‘%(value)s’ is geen geldig jaartal; we negeerden het.")
 
 
 @dataclass
@@ -97,93 +66,92 @@ class Chip:
     remove_query: str
 
 
-class CaseStudyFilter:
-    def __init__(self, data, practices):
-        self.data = data
-        self.practices = practices
-        self.notes = []
-        self.query, query_notes = clean_query(data.get("q", ""))
-        self.notes += query_notes
-        self.themes = self._slugs(data.getlist("thema"))
-        self.scalar = {
-            param: self._choices(param, choices)
-            for param, _key, choices in SCALAR_FACETS
-        }
-        self.year_from = self._year("van")
-        self.year_to = self._year("tot")
-        if self.year_from and self.year_to and self.year_from > self.year_to:
-            self.year_from, self.year_to = self.year_to, self.year_from
-        self.sort = data.get("sorteer") or DEFAULT_SORT
-        if self.sort not in SORTS:
-            self.notes.append(
-                _("We kennen de sortering ‘%(value)s’ niet en sorteren op de nieuwste.")
-                % {"value": self.sort[:40]}
-            )
-            self.sort = DEFAULT_SORT
+def _year_field():
+    return forms.IntegerField(required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
+
+
+class CaseStudyFilter(ListFilter):
+    q = forms.CharField(required=False)
+    thema = ValuesField(label=gettext_lazy("Thema"), required=False)
+    provincie = forms.MultipleChoiceField(
+        label=gettext_lazy("Provincie"), required=False, choices=Province.choices
+    )
+    grootte = forms.MultipleChoiceField(
+        label=gettext_lazy("Grootte van de gemeente"),
+        required=False,
+        choices=SizeBand.choices,
+    )
+    status = forms.MultipleChoiceField(
+        label=gettext_lazy("Status"), required=False, choices=Status.choices
+    )
+    label = forms.MultipleChoiceField(
+        label=gettext_lazy("Label"), required=False, choices=Label.choices
+    )
+    van = _year_field()
+    tot = _year_field()
+    sorteer = forms.ChoiceField(
+        required=False,
+        initial=DEFAULT_SORT,
+        choices=[(key, label) for key, (label, _order) in SORTS.items()],
+    )
+
+    not_narrowing = ("sorteer",)
+    ignored_notes = {
+        "van": YEAR_NOTE,
+        "tot": YEAR_NOTE,
+        "sorteer": gettext_lazy(
+            "We kennen de sortering ‘%(value)s’ niet en sorteren op de nieuwste."
+        ),
+    }
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
         self._themes_checked = False
         self._search_ids = None
 
     # Reading the query string ------------------------------------------------
 
-    @staticmethod
-    def _slugs(values):
-        seen = []
-        for value in values:
-            value = value.strip()[:100]
-            if value and value not in seen:
-                seen.append(value)
-        return seen
+    def clean_thema(self):
+        return [slug[:100] for slug in self.cleaned_data["thema"]]
 
-    def _choices(self, param, choices):
-        wanted = []
-        for value in self._slugs(self.data.getlist(param)):
-            if value in choices.values:
-                wanted.append(value)
-            else:
-                self.notes.append(
-                    _(
-                        "‘%(value)s’ is geen geldige keuze voor %(facet)s; "
-                        "we negeerden het."
-                    )
-                    % {"value": value[:40], "facet": self._legend(param).lower()}
-                )
-        return wanted
+    def clean_sorteer(self):
+        return self.cleaned_data["sorteer"] or DEFAULT_SORT
 
-    def _year(self, param):
-        raw = self.data.get(param, "").strip()
-        if not raw:
-            return None
-        if raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR:
-            return int(raw)
-        self.notes.append(
-            _("‘%(value)s’ is geen geldig jaartal; we negeerden het.")
-            % {"value": raw[:40]}
-        )
-        return None
+    def clean(self):
+        values = self.cleaned_data
+        if values["van"] and values["tot"] and values["van"] > values["tot"]:
+            values["van"], values["tot"] = values["tot"], values["van"]
+        return values
 
-    @staticmethod
-    def _legend(param):
-        return {
-            "thema": _("Thema"),
-            "provincie": _("Provincie"),
-            "grootte": _("Grootte van de gemeente"),
-            "status": _("Status"),
-            "label": _("Label"),
-        }[param]
+    @property
+    def query(self):
+        return self.values["q"]
+
+    @property
+    def themes(self):
+        return self.values["thema"]
+
+    @property
+    def sort(self):
+        return self.values["sorteer"]
+
+    @sort.setter
+    def sort(self, value):
+        self.values["sorteer"] = value
 
     # Building querysets -------------------------------------------------------
 
     def _check_themes(self, known):
-        unknown = [slug for slug in self.themes if slug not in known]
-        for slug in unknown:
-            self.notes.append(
-                _("We kennen het thema ‘%(value)s’ niet; we negeerden het.")
-                % {"value": slug[:40]}
-            )
-        self.themes = [slug for slug in self.themes if slug in known]
+        for slug in self.themes:
+            if slug not in known:
+                self.notes.append(
+                    _("We kennen het thema ‘%(value)s’ niet; we negeerden het.")
+                    % {"value": slug[:40]}
+                )
+        self.values["thema"] = [slug for slug in self.themes if slug in known]
         self._themes_checked = True
 
-    def _validate_themes(self):
+    def _validate_themes(self, practices):
         """Keep only themes that some practice of this list carries (one query)."""
         if self._themes_checked:
             return
@@ -191,23 +159,23 @@ class CaseStudyFilter:
         if self.themes:
             known = set(
                 CaseStudyPageTag.objects.filter(
-                    content_object__in=self.practices, tag__slug__in=self.themes
+                    content_object__in=practices, tag__slug__in=self.themes
                 ).values_list("tag__slug", flat=True)
             )
         self._check_themes(known)
 
-    def search_ids(self):
+    def search_ids(self, practices):
         if self._search_ids is None:
             # Only the ids: loading every matching page in full cost a second at
             # 5,000 practices (see `make bench`).
-            matches = self.practices.select_related(None).only("id")
+            matches = practices.select_related(None).only("id")
             self._search_ids = [
                 page.pk for page in matches.search(self.query, order_by_relevance=False)
             ]
         return self._search_ids
 
-    def _text_q(self):
-        return Q(pk__in=self.search_ids()) if self.query else Q()
+    def _text_q(self, practices):
+        return Q(pk__in=self.search_ids(practices)) if self.query else Q()
 
     def _theme_q(self):
         if not self.themes:
@@ -220,51 +188,54 @@ class CaseStudyFilter:
         )
 
     def _scalar_q(self, skip=None):
+        values = self.values
         q = Q()
-        if skip != "provincie" and self.scalar["provincie"]:
-            q &= Q(municipality__province__in=self.scalar["provincie"])
-        if skip != "grootte" and self.scalar["grootte"]:
+        if skip != "provincie" and values["provincie"]:
+            q &= Q(municipality__province__in=values["provincie"])
+        if skip != "grootte" and values["grootte"]:
             bands = Q()
-            for band in self.scalar["grootte"]:
+            for band in values["grootte"]:
                 low, high = SIZE_BAND_BOUNDS[SizeBand(band)]
                 band_q = Q(municipality__inhabitants__gte=low)
                 if high is not None:
                     band_q &= Q(municipality__inhabitants__lt=high)
                 bands |= band_q
             q &= bands
-        if skip != "status" and self.scalar["status"]:
-            q &= Q(status__in=self.scalar["status"])
-        if skip != "label" and self.scalar["label"]:
-            q &= Q(label__in=self.scalar["label"])
-        if self.year_from:
-            q &= Q(start_year__gte=self.year_from)
-        if self.year_to:
-            q &= Q(start_year__lte=self.year_to)
+        if skip != "status" and values["status"]:
+            q &= Q(status__in=values["status"])
+        if skip != "label" and values["label"]:
+            q &= Q(label__in=values["label"])
+        if values["van"]:
+            q &= Q(start_year__gte=values["van"])
+        if values["tot"]:
+            q &= Q(start_year__lte=values["tot"])
         return q
 
-    def results(self):
+    def filter(self, practices):
         """The filtered practices, sorted, with their themes in one column."""
-        self._validate_themes()
+        self._validate_themes(practices)
         return (
-            self.practices.filter(self._text_q() & self._theme_q() & self._scalar_q())
-            .annotate(theme_names=theme_names())
+            practices.filter(
+                self._text_q(practices) & self._theme_q() & self._scalar_q()
+            )
+            .with_theme_names()
             .order_by(*SORTS[self.sort][1])
         )
 
     # Facets -------------------------------------------------------------------
 
-    def theme_facet(self):
+    def theme_facet(self, practices):
         """Every theme used in this list, counted within the other filters."""
         rows = (
-            CaseStudyPageTag.objects.filter(content_object__in=self.practices)
+            CaseStudyPageTag.objects.filter(content_object__in=practices)
             .values("tag__slug", "tag__name")
             .annotate(
                 n=Count(
                     "content_object",
                     distinct=True,
                     filter=Q(
-                        content_object__in=self.practices.filter(
-                            self._text_q() & self._scalar_q()
+                        content_object__in=practices.filter(
+                            self._text_q(practices) & self._scalar_q()
                         )
                     ),
                 )
@@ -275,7 +246,7 @@ class CaseStudyFilter:
         self._check_themes({row["tag__slug"] for row in rows})
         return Facet(
             "thema",
-            self._legend("thema"),
+            str(self.fields["thema"].label),
             [
                 Option(
                     row["tag__slug"],
@@ -287,12 +258,12 @@ class CaseStudyFilter:
             ],
         )
 
-    def _scalar_rows(self):
+    def _scalar_rows(self, practices):
         """Practices grouped by every single-valued facet, counted in the selection."""
-        narrowing = self._text_q() & self._theme_q()
+        narrowing = self._text_q(practices) & self._theme_q()
         count = Count("pk", filter=narrowing) if narrowing else Count("pk")
         return list(
-            self.practices.order_by()
+            practices.order_by()
             .annotate(band=size_band_expression())
             .values("municipality__province", "band", "status", "label", "start_year")
             .annotate(n=count)
@@ -300,21 +271,21 @@ class CaseStudyFilter:
 
     def _row_matches(self, row, skip=None):
         for param, key, _choices in SCALAR_FACETS:
-            wanted = self.scalar[param]
+            wanted = self.values[param]
             if param != skip and wanted and row[key] not in wanted:
                 return False
         year = row["start_year"]
-        if self.year_from and year < self.year_from:
+        if self.values["van"] and year < self.values["van"]:
             return False
-        return not (self.year_to and year > self.year_to)
+        return not (self.values["tot"] and year > self.values["tot"])
 
-    def facets(self):
+    def facets(self, practices):
         """(facets, total, years): counts per option for the current selection.
 
         Runs two queries; `total` is the number of practices the results hold.
         """
-        theme_facet = self.theme_facet()
-        rows = self._scalar_rows()
+        theme_facet = self.theme_facet(practices)
+        rows = self._scalar_rows(practices)
         for row in rows:
             row["province"] = row.pop("municipality__province")
         facets = [theme_facet]
@@ -326,13 +297,13 @@ class CaseStudyFilter:
             facets.append(
                 Facet(
                     param,
-                    self._legend(param),
+                    str(self.fields[param].label),
                     [
                         Option(
                             value,
                             str(label),
                             counts.get(value, 0),
-                            value in self.scalar[param],
+                            value in self.values[param],
                         )
                         for value, label in choices.choices
                     ],
@@ -342,16 +313,7 @@ class CaseStudyFilter:
         years = sorted({row["start_year"] for row in rows})
         return facets, total, years
 
-    # Chips and state ------------------------------------------------------------
-
-    def active_count(self):
-        return (
-            len(self.themes)
-            + sum(len(values) for values in self.scalar.values())
-            + bool(self.query)
-            + bool(self.year_from)
-            + bool(self.year_to)
-        )
+    # Chips ----------------------------------------------------------------------
 
     def chips(self, facets):
         """Active filters, each with the query string that removes it."""
@@ -363,65 +325,35 @@ class CaseStudyFilter:
         chips = []
         if self.query:
             chips.append(
-                Chip(_("Zoekterm: %(q)s") % {"q": self.query}, self._without("q"))
+                Chip(_("Zoekterm: %(q)s") % {"q": self.query}, self.querystring("q"))
             )
         for slug in self.themes:
             chips.append(
                 Chip(
                     _("Thema: %(v)s") % {"v": labels.get(("thema", slug), slug)},
-                    self._without("thema", slug),
+                    self.querystring("thema", slug),
                 )
             )
         for param, _key, _choices in SCALAR_FACETS:
-            for value in self.scalar[param]:
+            for value in self.values[param]:
                 chips.append(
                     Chip(
-                        f"{self._legend(param)}: {labels[(param, value)]}",
-                        self._without(param, value),
+                        f"{self.fields[param].label}: {labels[(param, value)]}",
+                        self.querystring(param, value),
                     )
                 )
-        if self.year_from:
+        if self.values["van"]:
             chips.append(
                 Chip(
-                    _("Gestart vanaf %(y)s") % {"y": self.year_from},
-                    self._without("van"),
+                    _("Gestart vanaf %(y)s") % {"y": self.values["van"]},
+                    self.querystring("van"),
                 )
             )
-        if self.year_to:
+        if self.values["tot"]:
             chips.append(
                 Chip(
-                    _("Gestart tot en met %(y)s") % {"y": self.year_to},
-                    self._without("tot"),
+                    _("Gestart tot en met %(y)s") % {"y": self.values["tot"]},
+                    self.querystring("tot"),
                 )
             )
         return chips
-
-    def _state(self):
-        """The clean query string state: only valid values, no page number."""
-        state = QueryDict(mutable=True)
-        if self.query:
-            state["q"] = self.query
-        state.setlist("thema", self.themes)
-        for param, values in self.scalar.items():
-            state.setlist(param, values)
-        if self.year_from:
-            state["van"] = str(self.year_from)
-        if self.year_to:
-            state["tot"] = str(self.year_to)
-        if self.sort != DEFAULT_SORT:
-            state["sorteer"] = self.sort
-        return state
-
-    def _without(self, param, value=None):
-        state = self._state()
-        if value is None:
-            state.pop(param, None)
-        else:
-            state.setlist(param, [v for v in state.getlist(param) if v != value])
-        return state.urlencode()
-
-    def querystring(self):
-        """The current valid filters as a query string, for feed and export links."""
-        state = self._state()
-        state.pop("sorteer", None)
-        return state.urlencode()

@@ -1,7 +1,6 @@
 """Case studies (praktijkvoorbeelden): an index with filters, one page per practice."""
 
 from decimal import Decimal
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +18,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from casestudies.blocks import CaseStudyStreamBlock, ExportColumnBlock
@@ -63,6 +63,11 @@ SIZE_BAND_BOUNDS = {
 }
 
 
+def split_theme_names(names):
+    """The sorted theme names from a `with_theme_names()` column."""
+    return sorted(name for name in (names or "").split(THEME_SEPARATOR) if name)
+
+
 def size_band_for(inhabitants):
     for band, (low, high) in SIZE_BAND_BOUNDS.items():
         if inhabitants >= low and (high is None or inhabitants < high):
@@ -87,6 +92,33 @@ class CaseStudyPageTag(TaggedItemBase):
         related_name="tagged_items",
         on_delete=models.CASCADE,
     )
+
+
+class GroupConcat(models.Aggregate):
+    """Joins text values of a group: GROUP_CONCAT on SQLite, STRING_AGG elsewhere."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.TextField()
+
+    def __init__(self, expression, separator, **extra):
+        super().__init__(expression, models.Value(separator), **extra)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
+
+
+class CaseStudyPageQuerySet(PageQuerySet):
+    def with_theme_names(self):
+        """All theme names of each practice in one column (`theme_list` reads it),
+        so listings and exports need no query per practice."""
+        names = (
+            CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
+            .order_by()
+            .values("content_object")
+            .annotate(names=GroupConcat("tag__name", THEME_SEPARATOR))
+            .values("names")
+        )
+        return self.annotate(theme_names=models.Subquery(names))
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
@@ -116,14 +148,9 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
             .select_related("municipality")
         )
 
-    def get_filter(self, request):
-        from casestudies.filters import CaseStudyFilter
-
-        return CaseStudyFilter(request.GET, self.practices())
-
     @path("")
     def listing(self, request):
-        from casestudies.views import listing_context
+        from casestudies.listing import listing_context
 
         return self.render(request, context_overrides=listing_context(self, request))
 
@@ -243,6 +270,10 @@ class CaseStudyPage(BasePage):
         through=CaseStudyPageTag, blank=True, verbose_name=_("thema's")
     )
 
+    objects = PageManager.from_queryset(CaseStudyPageQuerySet)()
+    # For templates: `page.label == page.Label.VALIDATED`.
+    Label = Label
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -352,9 +383,7 @@ class CaseStudyPage(BasePage):
         """Theme names, sorted; from the listing's annotation when it is there."""
         if not hasattr(self, "theme_names"):
             return sorted(tag.name for tag in self.themes.all())
-        return sorted(
-            name for name in (self.theme_names or "").split(THEME_SEPARATOR) if name
-        )
+        return split_theme_names(self.theme_names)
 
     @property
     def coordinator_fte_display(self):
@@ -371,18 +400,12 @@ class CaseStudyPage(BasePage):
         """The index's URL without a query: a practice always sits right below it."""
         return self.url[: -len(self.slug) - 1]
 
-    def share_experience_url(self):
-        """The members' writing screen, with this practice already linked."""
-        from network.models import experiences_url
-
-        return f"{experiences_url()}nieuw/?{urlencode({'praktijk': self.slug})}"
-
     @property
     def size_band(self):
         return size_band_for(self.municipality.inhabitants)
 
     def get_context(self, request, *args, **kwargs):
-        from casestudies.views import detail_context
+        from casestudies.listing import detail_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))

@@ -5,6 +5,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casestudies.models import CaseStudyPage
+from experiences.models import Experience, experiences_url
+from network.models import Municipality, directory_url
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
 
@@ -33,40 +36,24 @@ class HomePage(BasePage):
         both queries (the practices with their municipality, and the view
         restrictions `public()` reads). No images.
         """
-        from casestudies.filters import theme_names
-        from casestudies.models import CaseStudyPage
-
         return list(
             CaseStudyPage.objects.live()
             .public()
             .select_related("municipality")
-            .annotate(theme_names=theme_names())
+            .with_theme_names()
             .order_by("-first_published_at", "-pk")[:3]
         )
 
     def latest_experiences(self):
         """The three newest published experiences, read inside the cached highlights."""
-        from network.experience_views import with_card_data
-        from network.models import Experience
-
-        return list(
-            with_card_data(Experience.objects.published()).order_by(
-                "-first_published_at", "-pk"
-            )[:3]
-        )
+        return list(Experience.objects.published().for_cards()[:3])
 
     def experiences_url(self):
-        from network.models import experiences_url
-
         return experiences_url()
 
     def member_count(self):
         """How many municipalities take part; read inside the cached highlights."""
-        from network.models import Municipality
-
         return Municipality.objects.members().count()
 
     def network_url(self):
-        from network.models import directory_url
-
         return directory_url()

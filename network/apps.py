@@ -15,15 +15,6 @@ class NetworkConfig(AppConfig):
         "network.view_memberprofile",
         "network.view_membershipapplication",
         "network.change_membershipapplication",
-        # Moderation: editors decide on and hide members' words, never write them.
-        "network.view_experience",
-        "network.change_experience",
-        "network.publish_experience",
-        "network.delete_experience",
-        "network.view_reaction",
-        "network.change_reaction",
-        "network.delete_reaction",
-        "network.view_report",
     ]
 
     def ready(self):

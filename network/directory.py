@@ -13,15 +13,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from network.models import (
-    Experience,
     MemberProfile,
     MembershipStatus,
     Municipality,
     Province,
     data_version,
     directory_url,
-    experiences_url,
 )
+from portal.filters import ListFilter
 from portal.roles import is_network_member
 
 MAP_DATA = Path(__file__).resolve().parent / "data" / "municipality_paths.json"
@@ -34,10 +33,14 @@ MEMBERSHIP_FILTERS = {
 }
 
 
-class DirectoryFilterForm(forms.Form):
-    """The directory's GET form; an unknown value is ignored rather than refused."""
+def _fold(text):
+    """Lower case without accents, so 'Kortrijk' is found as 'kòrtrijk' too."""
+    normalized = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in normalized if not unicodedata.combining(char))
 
-    q = forms.CharField(label=_("Naam van de gemeente"), required=False, max_length=100)
+
+class DirectoryFilter(ListFilter):
+    q = forms.CharField(label=_("Naam van de gemeente"), required=False)
     provincie = forms.ChoiceField(
         label=_("Provincie"),
         required=False,
@@ -54,29 +57,18 @@ class DirectoryFilterForm(forms.Form):
         ],
     )
 
-    def filters(self):
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        return {
-            "q": " ".join(cleaned.get("q", "").split())[:100],
-            "provincie": cleaned.get("provincie", ""),
-            "lidmaatschap": cleaned.get("lidmaatschap", ""),
-        }
+    def filter_q(self, municipalities, query):
+        # The official names are plain ASCII (see data/municipalities.csv), so
+        # taking the accents off what the visitor typed is enough.
+        return municipalities.filter(name__icontains=_fold(query))
 
+    def filter_provincie(self, municipalities, province):
+        return municipalities.in_province(province)
 
-def _fold(text):
-    """Lower case without accents, so 'bethanie' finds 'Bethaniëpolder'."""
-    normalized = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in normalized if not unicodedata.combining(char))
-
-
-def _matches(municipality, filters):
-    if filters["provincie"] and municipality.province != filters["provincie"]:
-        return False
-    statuses = MEMBERSHIP_FILTERS.get(filters["lidmaatschap"])
-    if statuses and municipality.membership_status not in statuses:
-        return False
-    return not filters["q"] or _fold(filters["q"]) in _fold(municipality.name)
+    def filter_lidmaatschap(self, municipalities, membership):
+        return municipalities.filter(
+            membership_status__in=MEMBERSHIP_FILTERS[membership]
+        )
 
 
 @functools.cache
@@ -86,7 +78,10 @@ def map_shapes():
 
 
 def render_map(municipalities, matching_ids, filters):
-    """The map as inline SVG, from the cache when nothing changed since."""
+    """The map as inline SVG, from the cache when nothing changed since.
+
+    A queryset of `municipalities` is read only when the map is drawn again.
+    """
     base_url = directory_url()
     state = json.dumps([base_url, filters], sort_keys=True)
     digest = hashlib.sha256(state.encode()).hexdigest()[:16]
@@ -116,56 +111,35 @@ def render_map(municipalities, matching_ids, filters):
     return html
 
 
-def directory_context(request, page):
-    form = DirectoryFilterForm(request.GET)
-    filters = form.filters()
-    # All 285 in one query; filtering them in Python keeps list and map in step.
-    municipalities = list(
-        Municipality.objects.for_directory().only(
-            "name",
-            "slug",
-            "nis_code",
-            "province",
-            "membership_status",
-            "member_since",
-        )
-    )
-    matching = [m for m in municipalities if _matches(m, filters)]
-    return {
-        "filter_form": form,
-        "filters_active": any(filters.values()),
-        "network_members": [m for m in matching if m.is_member],
-        "other_municipalities": [m for m in matching if not m.is_member],
-        "result_count": len(matching),
-        "network_map": render_map(municipalities, {m.pk for m in matching}, filters),
-    }
-
-
-def municipality_practices(municipality):
-    """The municipality's published practices, as cards (theme names in one query)."""
-    from casestudies.filters import theme_names
-
-    return list(
-        municipality.case_studies.live()
-        .public()
-        .select_related("municipality")
-        .annotate(theme_names=theme_names())
-        .order_by("-first_published_at", "-pk")
-    )
-
-
+DIRECTORY_FIELDS = (
+    "name",
+    "slug",
+    "nis_code",
+    "province",
+    "membership_status",
+    "member_since",
+)
 MUNICIPALITY_EXPERIENCES = 6
 
 
-def municipality_experiences(municipality):
-    """The municipality's newest published experiences, as cards."""
-    from network.experience_views import with_card_data
-
-    return list(
-        with_card_data(
-            Experience.objects.published().filter(municipality=municipality)
-        ).order_by("-first_published_at", "-pk")[:MUNICIPALITY_EXPERIENCES]
-    )
+def directory_context(request, page):
+    directory_filter = DirectoryFilter(request.GET)
+    municipalities = Municipality.objects.for_directory().only(*DIRECTORY_FIELDS)
+    matching = list(directory_filter.filter(municipalities))
+    filtered = directory_filter.active_count() > 0
+    return {
+        "filter_form": directory_filter,
+        "filters_active": filtered,
+        "network_members": [m for m in matching if m.is_member],
+        "other_municipalities": [m for m in matching if not m.is_member],
+        "result_count": len(matching),
+        "network_map": render_map(
+            # Unfiltered, the list holds every municipality already.
+            municipalities if filtered else matching,
+            {m.pk for m in matching},
+            directory_filter.state().dict(),
+        ),
+    }
 
 
 def municipality_context(request, page, municipality):
@@ -179,9 +153,17 @@ def municipality_context(request, page, municipality):
     return {
         "municipality": municipality,
         "neighbourhoods": list(municipality.neighbourhoods.all()),
-        "practices": municipality_practices(municipality),
-        "experiences": municipality_experiences(municipality),
-        "experiences_url": experiences_url(),
+        # From the apps above this one, through their reverse relations.
+        "practices": list(
+            municipality.case_studies.live()
+            .public()
+            .select_related("municipality")
+            .with_theme_names()
+            .order_by("-first_published_at", "-pk")
+        ),
+        "experiences": list(
+            municipality.experiences.published().for_cards()[:MUNICIPALITY_EXPERIENCES]
+        ),
         "contacts": list(contacts),
         "show_member_details": is_network_member(request.user),
         "meta_title": municipality.name,

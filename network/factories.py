@@ -7,15 +7,13 @@ from django.utils import timezone
 
 from network.models import (
     CONSENT_VERSION,
-    Experience,
-    ExperienceIndexPage,
     MemberProfile,
     MembershipApplication,
     Municipality,
     Neighbourhood,
     NetworkIndexPage,
 )
-from portal.factories import EditorFactory, UserFactory
+from portal.factories import UserFactory
 from portal.roles import MEMBERS_GROUP
 
 
@@ -72,53 +70,3 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MembershipApplication
-
-
-class ExperienceIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Ervaringen"
-    intro = "Wat leden van het netwerk met elkaar delen."
-    live = True
-    show_in_menus = True
-
-    class Meta:
-        model = ExperienceIndexPage
-        django_get_or_create = ("slug", "parent")
-
-
-class ExperienceFactory(factory.django.DjangoModelFactory):
-    """An experience as its author saved it: a draft, unless `publish=True`.
-
-    `publish=True` takes it through the real workflow (submit, then an editor's
-    approval), so the row, its revision and its state are what the site makes.
-    """
-
-    author = factory.SubFactory(MemberFactory)
-    municipality = factory.LazyAttribute(lambda o: o.author.member_profile.municipality)
-    title = factory.Sequence(lambda n: f"Een burendag die werkte {n}")
-    summary = "Hoe we buren samenbrachten op het plein, en wat we anders zouden doen."
-    body = "We begonnen klein.\n\n- soep op het plein\n- een bank om op te zitten"
-    live = False
-
-    class Meta:
-        model = Experience
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.themes.set(list(extracted))
-            self.save()
-
-    @factory.post_generation
-    def publish(self, create, extracted, **kwargs):
-        if not create:
-            return
-        from network import experience_services
-
-        experience_services.save_experience(self, self.author, submit=bool(extracted))
-        if extracted:
-            editor = kwargs.get("by") or EditorFactory(email="redactie@voorbeeld.be")
-            experience_services.decide(
-                self, editor, experience_services.Decision.APPROVE
-            )
-            self.refresh_from_db()

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from network.models import (
+    APPLICANT_FIELDS,
     CONSENT_VERSION,
     MemberProfile,
     MembershipApplication,
@@ -52,16 +53,7 @@ class JoinForm(forms.ModelForm):
 
     class Meta:
         model = MembershipApplication
-        fields = [
-            "municipality",
-            "full_name",
-            "job_title",
-            "email",
-            "phone",
-            "motivation",
-            "neighbourhoods",
-            "housing_partner",
-        ]
+        fields = ["municipality", *APPLICANT_FIELDS]
         labels = {
             "full_name": _("Voor- en achternaam"),
             "job_title": _("Functie"),
@@ -275,26 +267,3 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
         return password
-
-
-class DecisionForm(forms.Form):
-    """Approve or reject an application in the admin, with a note."""
-
-    decision = forms.ChoiceField(
-        choices=[("approve", _("Goedkeuren")), ("reject", _("Afwijzen"))]
-    )
-    note = forms.CharField(
-        label=_("Toelichting"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "Bij een afwijzing krijgt de aanvrager deze tekst in de e-mail; "
-            "bij goedkeuring staat hij in de uitnodiging."
-        ),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Leg kort uit waarom je de aanvraag afwijst."))
-        return cleaned

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.log_actions import log
 
 from network.models import (
@@ -25,7 +26,7 @@ from network.models import (
 )
 from network.tokens import INVITATION_VALID_FOR, invitation_token_generator
 from portal.mail import send_templated_mail
-from portal.roles import EDITORS_GROUP, MEMBERS_GROUP
+from portal.roles import MEMBERS_GROUP, editor_emails
 
 APPROVE_ACTION = "network.application.approve"
 REJECT_ACTION = "network.application.reject"
@@ -34,23 +35,6 @@ INVITE_ACTION = "network.member.invite"
 
 def absolute(path):
     return f"{settings.PORTAL_BASE_URL}{path}"
-
-
-def editor_emails():
-    """Where notifications for Mechelen go: the active editors (or superusers)."""
-    User = get_user_model()
-    emails = list(
-        User.objects.filter(groups__name=EDITORS_GROUP, is_active=True)
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    if not emails:
-        emails = list(
-            User.objects.filter(is_superuser=True, is_active=True).values_list(
-                "email", flat=True
-            )
-        )
-    return emails
 
 
 def application_admin_url(application):
@@ -253,8 +237,6 @@ def invite_colleague(inviter, email, first_name, last_name):
     return user
 
 
-# Each entry adds one section to "download my data". Later features (experiences,
-# reactions, registrations) append their own exporter: (key, function(user)).
 def _export_account(user):
     return {
         "email": user.email,
@@ -320,40 +302,29 @@ def _export_consents(user):
     ]
 
 
-def _export_experiences(user):
-    from network.experience_services import export_experiences
-
-    return export_experiences(user)
-
-
-def _export_reactions(user):
-    from network.experience_services import export_reactions
-
-    return export_reactions(user)
-
-
-DATA_EXPORTERS = [
-    ("account", _export_account),
-    ("profile", _export_profile),
-    ("consents", _export_consents),
-    ("applications", _export_applications),
-    ("experiences", _export_experiences),
-    ("reactions", _export_reactions),
-]
+def member_data(user):
+    """The network's sections of "download my data" (the `register_member_data`
+    hook, which every app that keeps something about a member fills)."""
+    return {
+        "account": _export_account(user),
+        "profile": _export_profile(user),
+        "consents": _export_consents(user),
+        "applications": _export_applications(user),
+    }
 
 
 def export_member_data(user):
     """Everything the portal holds about `user`, and nothing about anyone else."""
     data = {"exported_at": timezone.now().isoformat()}
-    for key, exporter in DATA_EXPORTERS:
-        data[key] = exporter(user)
+    for sections in hooks.get_hooks("register_member_data"):
+        data.update(sections(user))
     return data
 
 
 def delete_member_account(user):
     """Remove the account and the personal data in the applications.
 
-    Content a member posts (later features) points at the author with
+    What a member posted (experiences, reactions) points at the author with
     on_delete=SET_NULL and keeps its municipality, so it stays attributed to a
     former member ("voormalig lid") of that municipality.
     """

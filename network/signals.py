@@ -1,9 +1,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import published, unpublished
 
 from network.models import (
-    Experience,
     MemberProfile,
     Municipality,
     Neighbourhood,
@@ -21,10 +19,3 @@ def membership_data_changed(sender, **kwargs):
     if sender is Municipality:
         # The home page's cached highlights show the number of members.
         bump_content_version()
-
-
-@receiver([published, unpublished], sender=Experience)
-@receiver(post_delete, sender=Experience)
-def experience_visibility_changed(sender, **kwargs):
-    """The home page's cached highlights list the newest experiences."""
-    bump_content_version()

@@ -7,8 +7,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse, reverse_lazy
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -16,7 +16,6 @@ from wagtail.admin.views.account import LoginView as WagtailLoginView
 
 from network import services
 from network.forms import (
-    DecisionForm,
     DeleteAccountForm,
     InviteColleagueForm,
     JoinForm,
@@ -28,15 +27,14 @@ from network.forms import (
 )
 from network.lockout import LoginLockMixin
 from network.models import (
-    Experience,
     MemberProfile,
     MembershipApplication,
     Municipality,
     bump_data_version,
-    experiences_url,
 )
 from network.tokens import invitation_token_generator
 from portal import ratelimit
+from portal.mixins import MetaMixin
 from portal.models import SiteSettings
 from portal.roles import is_network_member
 
@@ -44,21 +42,6 @@ JOIN_LIMIT_PER_HOUR = 3
 INVITE_LIMIT_PER_DAY = 10
 RESET_LIMIT_PER_HOUR = 5
 SESSION_APPLICATION_KEY = "network_application_id"
-
-
-class MetaMixin:
-    """Title and description for views that are not Wagtail pages."""
-
-    meta_title = ""
-    meta_description = ""
-    meta_noindex = False
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault("meta_title", self.meta_title)
-        context.setdefault("meta_description", self.meta_description)
-        context.setdefault("meta_noindex", self.meta_noindex)
-        return context
 
 
 # Joining ---------------------------------------------------------------------
@@ -241,10 +224,10 @@ class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
                 .exclude(user=self.request.user)
                 .select_related("user")
             )
+            # Filled by the apps above this one, through their reverse relations.
             context["experiences"] = list(
-                Experience.objects.by(self.request.user).order_by("-created_at")
+                self.request.user.experiences.order_by("-created_at")
             )
-            context["experiences_url"] = experiences_url()
         return context
 
 
@@ -372,38 +355,3 @@ class AccountDeletedView(MetaMixin, TemplateView):
     template_name = "network/account/deleted.html"
     meta_title = gettext_lazy("Je account is verwijderd")
     meta_noindex = True
-
-
-# Admin: deciding on an application ---------------------------------------------
-
-
-class DecideApplicationView(View):
-    """POST from the application's admin screen: approve or reject with a note."""
-
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        if not request.user.has_perm("network.change_membershipapplication"):
-            raise PermissionDenied
-        application = get_object_or_404(MembershipApplication, pk=pk)
-        inspect_url = reverse(
-            "wagtailsnippets_network_membershipapplication:inspect", args=[pk]
-        )
-        form = DecisionForm(request.POST)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect(inspect_url)
-        note = form.cleaned_data["note"].strip()
-        if form.cleaned_data["decision"] == "approve":
-            decided = services.approve(application, request.user, note)
-            done = _("De aanvraag is goedgekeurd; de uitnodiging is verstuurd.")
-        else:
-            decided = services.reject(application, request.user, note)
-            done = _("De aanvraag is afgewezen; de aanvrager kreeg een e-mail.")
-        if decided:
-            messages.success(request, done)
-        else:
-            messages.warning(request, _("Over deze aanvraag was al beslist."))
-        return redirect(inspect_url)

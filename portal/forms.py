@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from portal.filters import ListFilter
 from portal.uploads import allowed_extensions
 
 
@@ -40,18 +41,12 @@ class ToolkitDocumentForm(BaseDocumentForm):
         )
 
 
-class ToolkitFilterForm(forms.Form):
-    """The toolkit's filters; an unknown value simply shows every document."""
+class ToolkitFilter(ListFilter):
+    """The toolkit's filters; an unknown value shows every document, with a note."""
 
-    soort = forms.ChoiceField(
-        label=_("Soort document"),
-        required=False,
-    )
+    soort = forms.ChoiceField(label=_("Soort document"), required=False)
     fase = forms.ModelChoiceField(
-        label=_("Fase"),
-        queryset=None,
-        required=False,
-        to_field_name="slug",
+        label=_("Fase"), queryset=None, required=False, to_field_name="slug"
     )
 
     def __init__(self, *args, **kwargs):
@@ -65,15 +60,8 @@ class ToolkitFilterForm(forms.Form):
         self.fields["fase"].queryset = Phase.objects.in_order()
         self.fields["fase"].empty_label = _("Alle fasen")
 
-    def filter(self, documents):
-        if not self.is_bound or not self.is_valid():
-            return documents
-        if self.cleaned_data["soort"]:
-            documents = documents.filter(document_type=self.cleaned_data["soort"])
-        if self.cleaned_data["fase"]:
-            documents = documents.filter(phase=self.cleaned_data["fase"])
-        return documents
+    def filter_soort(self, documents, document_type):
+        return documents.filter(document_type=document_type)
 
-    @property
-    def is_filtered(self):
-        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+    def filter_fase(self, documents, phase):
+        return documents.filter(phase=phase)

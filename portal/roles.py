@@ -6,6 +6,7 @@ permissions at all: they act only through the portal's own views.
 """
 
 from django.apps import apps as global_apps
+from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS
 
 EDITORS_GROUP = "Redacteurs"
@@ -93,3 +94,20 @@ def is_network_member(user):
     if not hasattr(user, "_is_network_member"):
         user._is_network_member = user.groups.filter(name=MEMBERS_GROUP).exists()
     return user._is_network_member
+
+
+def editor_emails():
+    """Where notifications for Mechelen go: the active editors (or superusers)."""
+    User = get_user_model()
+    emails = list(
+        User.objects.filter(groups__name=EDITORS_GROUP, is_active=True)
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not emails:
+        emails = list(
+            User.objects.filter(is_superuser=True, is_active=True).values_list(
+                "email", flat=True
+            )
+        )
+    return emails

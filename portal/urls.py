@@ -1,21 +1,25 @@
 from django.conf import settings
 from django.urls import include, path
+from wagtail import hooks
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from network import views as network_views
-from network.sitemaps import ExperienceSitemap
 from portal import views
 
-# Each app that has public non-page URLs adds its own section here.
-sitemaps = {"pages": PageSitemap, "experiences": ExperienceSitemap}
+# The project mounts the apps by name; it imports none of them. An app with
+# public URLs that are not pages adds its sitemap section through the
+# `portal_sitemap_sections` hook, returning (name, Sitemap class).
+sitemaps = {
+    "pages": PageSitemap,
+    **dict(section() for section in hooks.get_hooks("portal_sitemap_sections")),
+}
 
 urlpatterns = [
-    # Before the admin include: the admin login with the lock on failed attempts.
-    path("admin/login/", network_views.AdminLoginView.as_view(), name="admin-login"),
+    # Before Wagtail's admin: the admin login with the lock on failed attempts.
+    path("admin/", include("network.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("netwerk/", include("network.urls")),
     path("account/", include("network.account_urls")),

@@ -4,6 +4,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
+from network.factories import MemberFactory, NetworkIndexPageFactory
+from network.models import MembershipStatus, Municipality
+from portal.factories import EditorFactory
+
 
 @pytest.fixture
 def home_page(db):
@@ -26,3 +30,58 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def mechelen(db):
+    municipality = Municipality.objects.get(nis_code="12025")
+    municipality.membership_status = MembershipStatus.MENTOR
+    municipality.save()
+    return municipality
+
+
+@pytest.fixture
+def leuven(db):
+    return Municipality.objects.get(nis_code="24062")
+
+
+@pytest.fixture
+def hasselt(db):
+    return Municipality.objects.get(nis_code="71072")
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory(email="redacteur@mechelen.example")
+
+
+@pytest.fixture
+def member(mechelen):
+    return MemberFactory(
+        email="lid@gemeente.example",
+        first_name="Lien",
+        last_name="Lid",
+        password="een-lang-testwachtwoord",
+        profile__municipality=mechelen,
+    )
+
+
+@pytest.fixture
+def colleague(leuven):
+    """A member of another municipality."""
+    leuven.membership_status = MembershipStatus.MEMBER
+    leuven.save()
+    return MemberFactory(
+        email="collega@leuven.example",
+        first_name="Cas",
+        last_name="Collega",
+        profile__municipality=leuven,
+    )
+
+
+@pytest.fixture
+def network_page(home_page):
+    page = NetworkIndexPageFactory.build(slug="netwerk", title="Netwerk")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page

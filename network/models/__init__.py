@@ -1,17 +1,8 @@
 from .applications import (
+    APPLICANT_FIELDS,
     CONSENT_VERSION,
     ApplicationStatus,
     MembershipApplication,
-)
-from .experiences import (
-    REACTION_EDIT_WINDOW,
-    REPORTS_TO_HIDE,
-    Experience,
-    ExperienceKind,
-    ExperienceTheme,
-    ModerationStatus,
-    Reaction,
-    Report,
 )
 from .members import MemberProfile
 from .municipalities import (
@@ -24,30 +15,23 @@ from .municipalities import (
     data_version,
     directory_url,
 )
-from .pages import ExperienceIndexPage, NetworkIndexPage, experiences_url
+from .pages import CachedURLPageMixin, NetworkIndexPage, cached_page_url
 
 __all__ = [
+    "APPLICANT_FIELDS",
     "CONSENT_VERSION",
-    "REACTION_EDIT_WINDOW",
-    "REPORTS_TO_HIDE",
     "MEMBER_STATUSES",
     "ApplicationStatus",
-    "Experience",
-    "ExperienceIndexPage",
-    "ExperienceKind",
-    "ExperienceTheme",
+    "CachedURLPageMixin",
     "MemberProfile",
     "MembershipApplication",
     "MembershipStatus",
-    "ModerationStatus",
     "Municipality",
     "Neighbourhood",
     "NetworkIndexPage",
     "Province",
-    "Reaction",
-    "Report",
     "bump_data_version",
+    "cached_page_url",
     "data_version",
     "directory_url",
-    "experiences_url",
 ]

@@ -4,6 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 # Bump when the consent text on the join form changes; stored with every consent.
 CONSENT_VERSION = "2026-01"
+# What an applicant writes on the join form, besides the municipality.
+APPLICANT_FIELDS = (
+    "full_name",
+    "job_title",
+    "email",
+    "phone",
+    "motivation",
+    "neighbourhoods",
+    "housing_partner",
+)
 
 
 class ApplicationStatus(models.TextChoices):

@@ -103,6 +103,8 @@ class Municipality(index.Indexed, models.Model):
     )
 
     objects = MunicipalityQuerySet.as_manager()
+    # For templates, e.g. `municipality.MembershipStatus.NONE`.
+    MembershipStatus = MembershipStatus
 
     search_fields = [
         index.SearchField("name"),

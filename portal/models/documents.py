@@ -146,10 +146,10 @@ class ToolkitPage(BasePage):
         verbose_name_plural = _("toolkits")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.forms import ToolkitFilterForm
+        from portal.forms import ToolkitFilter
 
         context = super().get_context(request, *args, **kwargs)
-        form = ToolkitFilterForm(request.GET or None)
+        form = ToolkitFilter(request.GET)
         documents = form.filter(ToolkitDocument.objects.for_listing())
         context["filter_form"] = form
         context["documents_page"] = Paginator(

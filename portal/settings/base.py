@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "portal",
     "network",
     "casestudies",
+    "experiences",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

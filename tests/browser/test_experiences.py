@@ -38,7 +38,7 @@ DANGEROUS_DOM = """() => {
 
 
 def demo_detail_url():
-    from network.models import Experience
+    from experiences.models import Experience
 
     return Experience.objects.get(title=DEMO_TITLE).get_absolute_url()
 
@@ -100,8 +100,8 @@ def test_member_pages_are_accessible_and_fit_320px(page, demo_site):
 def test_member_text_never_runs_as_script(page, demo_site):
     from django.contrib.auth import get_user_model
 
-    from network.experience_services import add_reaction
-    from network.factories import ExperienceFactory
+    from experiences.factories import ExperienceFactory
+    from experiences.services import add_reaction
 
     experience = ExperienceFactory(
         publish=True,
@@ -141,7 +141,7 @@ def test_member_text_never_runs_as_script(page, demo_site):
 def test_member_posts_an_experience_with_the_keyboard_and_no_javascript(
     page, demo_site
 ):
-    from network.models import Experience, ModerationStatus
+    from experiences.models import Experience, ModerationStatus
 
     # The writing screens must work without JavaScript; axe needs it, so the
     # journey runs in a second context and axe in the fixture's page.

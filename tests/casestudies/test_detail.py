@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail_factories import DocumentFactory
 
+from casestudies.listing import related_practices
 from casestudies.models import CaseStudyDocument
-from casestudies.views import related_practices
 from portal.factories import EditorFactory, UserFactory
 from portal.roles import MEMBERS_GROUP
 

@@ -1,6 +1,6 @@
 import pytest
 
-from casestudies.views import PER_PAGE
+from casestudies.listing import PER_PAGE
 from tests.casestudies.conftest import titles
 
 URL = "/praktijkvoorbeelden/"

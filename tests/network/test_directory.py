@@ -58,6 +58,7 @@ def test_directory_lists_all_285_with_members_first_and_marked(
         ("lidmaatschap=geen", "Aalst", 282),
         ("q=kortr", "Kortrijk", 1),
         ("q=BEVEREN", "Beveren-Kruibeke-Zwijndrecht", 1),
+        ("q=k%C3%B2rtrijk", "Kortrijk", 1),
         ("provincie=antwerpen&lidmaatschap=lid", "Mechelen", 1),
     ],
 )
@@ -84,7 +85,9 @@ def test_search_ignores_accents_and_case(client, network_page):
 def test_unknown_filter_values_are_ignored(client, network_page):
     response = client.get("/netwerk/?provincie=brussel&lidmaatschap=%27;--")
     assert response.status_code == 200
-    assert "285 gemeenten gevonden" in response.content.decode()
+    html = response.content.decode()
+    assert "285 gemeenten gevonden" in html
+    assert "‘brussel’ is geen geldige keuze voor provincie; we negeerden het." in html
 
 
 def test_map_has_one_linked_shape_per_municipality_and_styles_members(

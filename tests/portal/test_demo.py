@@ -46,7 +46,7 @@ def test_demo_prints_the_editor_login(demo):
 
 
 def test_demo_editor_can_log_in_to_the_admin(demo, client):
-    from portal.demo_loader import _CredentialStore
+    from portal.demo.loader import _CredentialStore
 
     password = _CredentialStore().get("redacteur@pleinmakers.example")
     assert client.login(email="redacteur@pleinmakers.example", password=password)

@@ -142,7 +142,7 @@ def test_an_unknown_filter_value_is_explained_not_a_crash(client, toolkit, phase
     html = response.content.decode()
     assert response.status_code == 200
     assert "Jaaractie" in html
-    assert "Selecteer een geldige keuze" in html
+    assert "‘bestaat-niet’ is geen geldige keuze voor fase; we negeerden het." in html
 
 
 def test_toolkit_query_count_does_not_grow_with_documents(

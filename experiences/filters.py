@@ -1,0 +1,106 @@
+"""The experiences list's filter, shared by the list and its feed."""
+
+from django import forms
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from experiences.models import ExperienceKind, ExperienceTheme
+from network.models import Municipality, Province
+from portal.filters import ListFilter
+from portal.fragment_cache import content_version
+
+
+def used_themes():
+    """Themes some practice or some experience carries, A–Z."""
+    return (
+        Tag.objects.filter(
+            Q(casestudies_casestudypagetag_items__isnull=False)
+            | Q(experiences_experiencetheme_items__isnull=False)
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def municipality_choices():
+    """Municipalities that have at least one published experience."""
+    return (
+        Municipality.objects.filter(
+            experiences__live=True, experiences__hidden_at__isnull=True
+        )
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+
+
+def filter_choices():
+    """The themes and municipalities to filter on, cached until content changes.
+
+    Both change only when a practice or an experience is published, unpublished
+    or hidden, which moves the content version on.
+    """
+    key = f"experiences:filters:{content_version()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "themes": list(used_themes().values_list("slug", "name")),
+            "municipalities": list(municipality_choices()),
+        }
+        cache.set(key, choices, 60 * 60)
+    return choices
+
+
+class ExperienceFilter(ListFilter):
+    q = forms.CharField(label=_("Zoek in de ervaringen"), required=False)
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    soort = forms.ChoiceField(
+        label=_("Soort"),
+        required=False,
+        choices=[("", _("Alle soorten")), *ExperienceKind.choices],
+    )
+    provincie = forms.ChoiceField(
+        label=_("Provincie"),
+        required=False,
+        choices=[("", _("Alle provincies")), *Province.choices],
+    )
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        choices = filter_choices()
+        self.fields["thema"].choices = [("", _("Alle thema's")), *choices["themes"]]
+        self.fields["gemeente"].choices = [
+            ("", _("Alle gemeenten")),
+            *choices["municipalities"],
+        ]
+
+    # Subqueries on fields the search backend can filter on, so a search combines
+    # with every filter in one query.
+    def filter_thema(self, experiences, slug):
+        tagged = ExperienceTheme.objects.filter(tag__slug=slug)
+        return experiences.filter(pk__in=tagged.values("content_object_id"))
+
+    def filter_soort(self, experiences, kind):
+        return experiences.filter(kind=kind)
+
+    def filter_provincie(self, experiences, province):
+        in_province = Municipality.objects.in_province(province)
+        return experiences.filter(municipality_id__in=in_province.values("pk"))
+
+    def filter_gemeente(self, experiences, slug):
+        chosen = Municipality.objects.filter(slug=slug)
+        return experiences.filter(municipality_id__in=chosen.values("pk"))
+
+    def filter(self, experiences):
+        """The matching experiences as cards, newest first.
+
+        A search keeps that order too: ranking by relevance costs SQLite's search
+        backend a full-text query per match, minutes at 20,000 experiences.
+        """
+        experiences = super().filter(experiences).for_cards()
+        if self.values["q"]:
+            experiences = experiences.search(self.values["q"], order_by_relevance=False)
+        return experiences

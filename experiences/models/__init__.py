@@ -1,0 +1,28 @@
+from .experiences import (
+    CARD_RENDITION,
+    DETAIL_RENDITION,
+    REACTION_EDIT_WINDOW,
+    REPORTS_TO_HIDE,
+    Experience,
+    ExperienceKind,
+    ExperienceTheme,
+    ModerationStatus,
+    Reaction,
+    Report,
+)
+from .pages import ExperienceIndexPage, experiences_url
+
+__all__ = [
+    "CARD_RENDITION",
+    "DETAIL_RENDITION",
+    "REACTION_EDIT_WINDOW",
+    "REPORTS_TO_HIDE",
+    "Experience",
+    "ExperienceIndexPage",
+    "ExperienceKind",
+    "ExperienceTheme",
+    "ModerationStatus",
+    "Reaction",
+    "Report",
+    "experiences_url",
+]

@@ -1,0 +1,402 @@
+"""Experiences members share, the reactions on them, and reports about either.
+
+An experience is a snippet with Wagtail's draft state and revisions: the row holds
+what the public sees once an editor approved it, while a member's later edit waits
+as a revision until it is approved too. Nothing a member writes is public before
+an editor approved it (pre-moderation); reactions are shown at once and moderated
+afterwards through reports.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.images import get_image_model_string
+from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from network.models import Municipality
+
+from .pages import experiences_url
+
+REACTION_EDIT_WINDOW = timedelta(minutes=15)
+REPORTS_TO_HIDE = 3
+CARD_RENDITION = "fill-480x270"
+DETAIL_RENDITION = "width-960"
+
+
+def signature(author, municipality):
+    """How members' words are signed: a name, or, for an author who prefers
+    not to be named or whose account is gone, 'een medewerker van <gemeente>'."""
+    if author and author.get_full_name():
+        return author.get_full_name()
+    return _("een medewerker van %(municipality)s") % {
+        "municipality": municipality.name
+    }
+
+
+class ExperienceKind(models.TextChoices):
+    EXPERIENCE = "ervaring", _("Ervaring")
+    QUESTION = "vraag", _("Vraag aan het netwerk")
+    TIP = "tip", _("Tip")
+    REPORT = "verslag", _("Verslag van een actie")
+
+
+class ModerationStatus(models.TextChoices):
+    """Where the newest version of an experience stands with the editors."""
+
+    DRAFT = "concept", _("Concept")
+    PENDING = "wacht", _("Wacht op moderatie")
+    PUBLISHED = "gepubliceerd", _("Gepubliceerd")
+    CHANGES_REQUESTED = "aanpassen", _("Aanpassing gevraagd")
+    REJECTED = "afgewezen", _("Afgewezen")
+    WITHDRAWN = "ingetrokken", _("Ingetrokken")
+
+
+def photo_with_renditions(*filter_specs):
+    """The photo's renditions, only those a template asks for."""
+    from wagtail.images import get_image_model
+
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=filter_specs)
+    )
+    return Prefetch(
+        "photo__renditions", queryset=renditions, to_attr="prefetched_renditions"
+    )
+
+
+class ExperienceQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def published(self):
+        """What anyone may see: approved, still online, not hidden after reports."""
+        return self.filter(live=True, hidden_at__isnull=True)
+
+    def by(self, user):
+        return self.filter(author=user)
+
+    def awaiting_moderation(self):
+        return self.filter(status=ModerationStatus.PENDING)
+
+    def for_cards(self):
+        """Newest first, with what a card shows, in a fixed number of queries."""
+        return (
+            self.select_related("municipality", "author", "photo")
+            .prefetch_related("themes", photo_with_renditions(CARD_RENDITION))
+            # `id`, not `pk`: a search sorts only on fields in `search_fields`.
+            .order_by("-first_published_at", "-id")
+        )
+
+    def for_detail(self):
+        """With what the detail page shows, in a fixed number of queries."""
+        return self.select_related(
+            "municipality", "author", "case_study", "photo"
+        ).prefetch_related("themes", photo_with_renditions(DETAIL_RENDITION))
+
+
+class ExperienceTheme(TaggedItemBase):
+    """Experiences share their themes (taggit tags) with the practices."""
+
+    content_object = ParentalKey(
+        "experiences.Experience", on_delete=models.CASCADE, related_name="tagged_themes"
+    )
+
+    class Meta:
+        # The tables kept their names when the models moved out of `network`.
+        db_table = "network_experiencetheme"
+
+
+class Experience(
+    DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel, models.Model
+):
+    title = models.CharField(_("titel"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=False)
+    summary = models.TextField(_("samenvatting"), max_length=300)
+    body = models.TextField(
+        _("tekst"),
+        max_length=20000,
+        help_text=_("Zoals de auteur het schreef, in eenvoudige opmaak."),
+    )
+    body_html = models.TextField(_("tekst als HTML"), editable=False, blank=True)
+    kind = models.CharField(
+        _("soort bijdrage"),
+        max_length=12,
+        choices=ExperienceKind.choices,
+        default=ExperienceKind.EXPERIENCE,
+    )
+    themes = ClusterTaggableManager(
+        through=ExperienceTheme, blank=True, verbose_name=_("thema's")
+    )
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        _("beschrijving van de foto"), max_length=250, blank=True
+    )
+    case_study = models.ForeignKey(
+        "casestudies.CaseStudyPage",
+        verbose_name=_("praktijkvoorbeeld"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="experiences",
+    )
+    show_author_name = models.BooleanField(
+        _("toon mijn naam"),
+        default=True,
+        help_text=_("Anders staat er 'een medewerker van' en de naam van je gemeente."),
+    )
+
+    # Who and where: set by the portal, never from a form.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="experiences",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="experiences",
+    )
+
+    # Moderation: about the experience as a whole, so revisions never carry them.
+    status = models.CharField(
+        _("moderatie"),
+        max_length=12,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.DRAFT,
+        db_index=True,
+    )
+    moderation_note = models.TextField(_("reden van de redactie"), blank=True)
+    submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    moderated_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_at = models.DateTimeField(
+        _("verborgen sinds"),
+        null=True,
+        blank=True,
+        help_text=_("Verborgen na meldingen of door de redactie."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = ExperienceQuerySet.as_manager()
+    # For templates: `experience.status == experience.ModerationStatus.PENDING`.
+    ModerationStatus = ModerationStatus
+
+    # Object-level fields a revision must never turn back (see with_content_json).
+    OBJECT_FIELDS = (
+        "author_id",
+        "municipality_id",
+        "status",
+        "moderation_note",
+        "submitted_at",
+        "moderated_at",
+        "moderated_by_id",
+        "hidden_at",
+        "created_at",
+    )
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+        index.FilterField("id"),
+        index.FilterField("live"),
+        index.FilterField("hidden_at"),
+        index.FilterField("kind"),
+        index.FilterField("municipality_id"),
+        index.FilterField("first_published_at"),
+    ]
+
+    class Meta:
+        db_table = "network_experience"
+        verbose_name = _("ervaring")
+        verbose_name_plural = _("ervaringen")
+        ordering = ["-first_published_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["live", "hidden_at", "-first_published_at"],
+                name="network_exp_public_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:120] or "ervaring"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{experiences_url()}{self.pk}-{self.slug}/"
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for field in self.OBJECT_FIELDS:
+            setattr(obj, field, getattr(self, field))
+        return obj
+
+    @property
+    def is_public(self):
+        return self.live and self.hidden_at is None
+
+    def byline(self):
+        """The author's name, or 'een medewerker van <gemeente>' if they prefer."""
+        return signature(
+            self.author if self.show_author_name else None, self.municipality
+        )
+
+
+class ReactionQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(hidden_at__isnull=True)
+
+
+class Reaction(models.Model):
+    """A member's plain-text reaction; shown at once, moderated afterwards."""
+
+    experience = models.ForeignKey(
+        Experience,
+        verbose_name=_("ervaring"),
+        on_delete=models.CASCADE,
+        related_name="reactions",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="reactions",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    body = models.TextField(_("reactie"), max_length=2000)
+    created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("bewerkt op"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("verborgen sinds"), null=True, blank=True)
+
+    objects = ReactionQuerySet.as_manager()
+
+    class Meta:
+        db_table = "network_reaction"
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return _("Reactie op ‘%(title)s’") % {"title": self.experience.title}
+
+    def get_absolute_url(self):
+        return f"{self.experience.get_absolute_url()}#reactie-{self.pk}"
+
+    def editable_until(self):
+        return self.created_at + REACTION_EDIT_WINDOW
+
+    def can_be_edited_by(self, user):
+        return (
+            user.is_authenticated
+            and self.author_id == user.pk
+            and timezone.now() < self.editable_until()
+        )
+
+    def author_name(self):
+        return signature(self.author, self.municipality)
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+
+class Report(models.Model):
+    """A member's report that an experience or a reaction does not belong here."""
+
+    experience = models.ForeignKey(
+        Experience,
+        verbose_name=_("ervaring"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    reaction = models.ForeignKey(
+        Reaction,
+        verbose_name=_("reactie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemeld door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reden"), max_length=1000)
+    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        db_table = "network_report"
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(experience__isnull=False, reaction__isnull=True)
+                | Q(experience__isnull=True, reaction__isnull=False),
+                name="network_report_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["experience", "reporter"],
+                condition=Q(experience__isnull=False),
+                name="network_report_once_per_experience",
+            ),
+            models.UniqueConstraint(
+                fields=["reaction", "reporter"],
+                condition=Q(reaction__isnull=False),
+                name="network_report_once_per_reaction",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.experience or self.reaction)
+
+    @property
+    def target(self):
+        return self.experience or self.reaction

@@ -1,0 +1,316 @@
+"""The experiences' workflow: saving, submitting, moderating, reacting, reporting.
+
+Views and the admin call these. Each changes the database first (in a
+transaction, with the experience's row locked where two editors could collide)
+and sends e-mail after, so a failing mail server never loses a decision.
+"""
+
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.actions.unpublish import UnpublishAction
+from wagtail.log_actions import log
+
+from experiences.models import (
+    REPORTS_TO_HIDE,
+    Experience,
+    ModerationStatus,
+    Reaction,
+    Report,
+)
+from experiences.photos import COLLECTION_NAME, store_photo
+from experiences.sanitize import render_body
+from network.services import absolute
+from portal.fragment_cache import bump_content_version
+from portal.mail import send_templated_mail
+from portal.roles import editor_emails
+
+# Stored in Wagtail's log entries; migration experiences.0002 renamed the older
+# `network.experience.*` and `network.moderation.*` ones.
+SUBMIT_ACTION = "experiences.submit"
+APPROVE_ACTION = "experiences.approve"
+REJECT_ACTION = "experiences.reject"
+CHANGES_ACTION = "experiences.request_changes"
+WITHDRAW_ACTION = "experiences.withdraw"
+HIDE_ACTION = "experiences.hide"
+RESTORE_ACTION = "experiences.restore"
+
+
+class Decision(models.TextChoices):
+    """An editor's decision on the waiting version of an experience."""
+
+    APPROVE = "approve", _("Publiceren")
+    REQUEST_CHANGES = "changes", _("Aanpassing vragen")
+    REJECT = "reject", _("Afwijzen")
+
+
+def _admin_url(item):
+    opts = item._meta
+    return absolute(
+        reverse(
+            f"wagtailsnippets_{opts.app_label}_{opts.model_name}:inspect",
+            args=[item.pk],
+        )
+    )
+
+
+def _set(experience, **fields):
+    """Write moderation fields on the row only: the live content stays as it is."""
+    Experience.objects.filter(pk=experience.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(experience, name, value)
+
+
+# Writing ------------------------------------------------------------------------------
+
+
+def save_experience(experience, author, *, submit, photo=None):
+    """Save a member's new or changed experience as a revision; maybe submit it.
+
+    `experience` is a new instance or the latest version from
+    `get_latest_revision_as_object()`. While the experience is online, the row
+    keeps the approved text and the change waits in the new revision.
+    """
+    experience.slug = slugify(experience.title)[:120] or "ervaring"
+    experience.body_html = render_body(experience.body)
+    if photo is not None:
+        experience.photo = store_photo(photo, experience.title, author)
+    with transaction.atomic():
+        if experience.pk is None:
+            experience.author = author
+            experience.municipality = author.member_profile.municipality
+            experience.live = False
+            experience.save()
+        elif not experience.live:
+            experience.save()
+        experience.save_revision(user=author, log_action=True)
+        if submit:
+            _set(
+                experience,
+                status=ModerationStatus.PENDING,
+                submitted_at=timezone.now(),
+                moderation_note="",
+            )
+            log(experience, SUBMIT_ACTION, user=author)
+        else:
+            _set(experience, status=ModerationStatus.DRAFT)
+    if submit:
+        recipients = editor_emails()
+        if recipients:
+            send_templated_mail(
+                "experiences/email/experience_to_moderators",
+                {"experience": experience, "admin_url": _admin_url(experience)},
+                recipients,
+            )
+    return experience
+
+
+def withdraw(experience, author):
+    """The author takes their experience offline; it becomes theirs alone again."""
+    with transaction.atomic():
+        locked = Experience.objects.select_for_update().get(pk=experience.pk)
+        if locked.live:
+            # The author may take their own words offline without Wagtail's
+            # publish permission, which only editors hold.
+            UnpublishAction(locked, user=author).execute(skip_permission_checks=True)
+        _set(locked, status=ModerationStatus.WITHDRAWN)
+        log(locked, WITHDRAW_ACTION, user=author)
+    experience.refresh_from_db()
+
+
+def delete_experience(experience):
+    """Delete it with its revisions, reactions, reports and its photo.
+
+    The home page's cache follows through the post_delete signal.
+    """
+    photo = experience.photo
+    experience.delete()
+    if photo is not None and photo.collection.name == COLLECTION_NAME:
+        photo.delete()
+
+
+# Moderation ---------------------------------------------------------------------------
+
+
+def decide(experience, editor, decision, reason=""):
+    """Approve, reject or send back the waiting version; True if this call decided.
+
+    The row lock makes a second editor wait and then find nothing left to decide.
+    """
+    with transaction.atomic():
+        locked = Experience.objects.select_for_update().get(pk=experience.pk)
+        if locked.status != ModerationStatus.PENDING:
+            return False
+        now = timezone.now()
+        if decision == Decision.APPROVE:
+            locked.latest_revision.publish(user=editor, skip_permission_checks=True)
+            locked.refresh_from_db()
+            status, action = ModerationStatus.PUBLISHED, APPROVE_ACTION
+        elif decision == Decision.REJECT:
+            status, action = ModerationStatus.REJECTED, REJECT_ACTION
+        else:
+            status, action = ModerationStatus.CHANGES_REQUESTED, CHANGES_ACTION
+        _set(
+            locked,
+            status=status,
+            moderation_note=reason,
+            moderated_at=now,
+            moderated_by=editor,
+        )
+        log(locked, action, user=editor, data={"reason": reason})
+    experience.refresh_from_db()
+    if locked.author and locked.author.is_active:
+        send_templated_mail(
+            "experiences/email/experience_decision",
+            {
+                "experience": locked,
+                "decision": decision,
+                "Decision": Decision,
+                "reason": reason,
+                "url": absolute(locked.get_absolute_url()),
+                "dashboard_url": absolute("/account/"),
+            },
+            [locked.author.email],
+        )
+    return True
+
+
+def _notify_hidden(item):
+    author = item.author
+    if author is None or not author.is_active:
+        return
+    experience = item if isinstance(item, Experience) else item.experience
+    send_templated_mail(
+        "experiences/email/item_hidden",
+        {
+            "item": item,
+            "is_reaction": isinstance(item, Reaction),
+            "experience": experience,
+        },
+        [author.email],
+    )
+
+
+def hide(item, editor=None):
+    """Take an experience or a reaction out of sight until an editor restores it."""
+    model = type(item)
+    with transaction.atomic():
+        changed = model.objects.filter(pk=item.pk, hidden_at__isnull=True).update(
+            hidden_at=timezone.now()
+        )
+        if editor is not None:
+            item.reports.open().update(resolved_at=timezone.now())
+            log(item, HIDE_ACTION, user=editor)
+    item.refresh_from_db(fields=["hidden_at"])
+    if changed:
+        bump_content_version()
+        _notify_hidden(item)
+    return bool(changed)
+
+
+def restore(item, editor):
+    """Show the item again; the reports so far are settled and count no more."""
+    with transaction.atomic():
+        type(item).objects.filter(pk=item.pk).update(hidden_at=None)
+        item.reports.open().update(resolved_at=timezone.now())
+        log(item, RESTORE_ACTION, user=editor)
+    item.refresh_from_db(fields=["hidden_at"])
+    bump_content_version()
+
+
+# Reactions and reports ----------------------------------------------------------------
+
+
+def add_reaction(experience, author, body):
+    reaction = Reaction.objects.create(
+        experience=experience,
+        author=author,
+        municipality=author.member_profile.municipality,
+        body=body,
+    )
+    if experience.author and experience.author_id != author.pk:
+        send_templated_mail(
+            "experiences/email/new_reaction",
+            {
+                "experience": experience,
+                "reaction": reaction,
+                "url": absolute(reaction.get_absolute_url()),
+            },
+            [experience.author.email],
+        )
+    return reaction
+
+
+def edit_reaction(reaction, body):
+    reaction.body = body
+    reaction.edited_at = timezone.now()
+    reaction.save(update_fields=["body", "edited_at"])
+
+
+def report(item, reporter, reason):
+    """Record one member's report; the third distinct one hides the item.
+
+    Returns the report, or None when this member already reported the item.
+    """
+    target = (
+        {"experience": item} if isinstance(item, Experience) else {"reaction": item}
+    )
+    with transaction.atomic():
+        created_report, created = Report.objects.get_or_create(
+            **target, reporter=reporter, defaults={"reason": reason}
+        )
+    if not created:
+        return None
+    open_reports = Report.objects.open().filter(**target)
+    reporters = open_reports.aggregate(
+        n=Count("reporter", distinct=True, filter=Q(reporter__isnull=False))
+    )["n"]
+    if reporters >= REPORTS_TO_HIDE:
+        hide(item)
+    recipients = editor_emails()
+    if recipients:
+        send_templated_mail(
+            "experiences/email/report_to_moderators",
+            {
+                "item": item,
+                "report": created_report,
+                "reporters": reporters,
+                "hidden": item.hidden_at is not None,
+                "admin_url": _admin_url(item),
+            },
+            recipients,
+        )
+    return created_report
+
+
+# "Download my data" (the `member_data` hook) ------------------------------------------
+
+
+def member_data(user):
+    """The member's experiences and reactions, for the data export."""
+    return {
+        "experiences": [
+            {
+                "title": experience.title,
+                "summary": experience.summary,
+                "body": experience.body,
+                "kind": experience.kind,
+                "themes": sorted(tag.name for tag in experience.themes.all()),
+                "status": experience.status,
+                "online": experience.live,
+                "created_at": experience.created_at.isoformat(),
+            }
+            for experience in user.experiences.prefetch_related("themes")
+        ],
+        "reactions": [
+            {
+                "experience": reaction.experience.title,
+                "body": reaction.body,
+                "created_at": reaction.created_at.isoformat(),
+            }
+            for reaction in user.reactions.select_related("experience")
+        ],
+    }

@@ -1,0 +1,427 @@
+"""The experiences' public pages and every member's writing screens.
+
+`ExperienceIndexPage` routes its sub-URLs here and passes itself as `index_page`,
+so these views render inside the page (menu, breadcrumbs) with plain Django
+forms and class-based views.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, ListView, TemplateView, View
+
+from casestudies.models import CaseStudyPage
+from experiences import services
+from experiences.filters import ExperienceFilter
+from experiences.forms import ExperienceForm, ReactionForm, ReportForm
+from experiences.models import Experience, Reaction, Report, experiences_url
+from network.views import MemberRequiredMixin
+from portal import ratelimit
+from portal.mixins import MetaMixin
+from portal.roles import is_network_member
+
+EXPERIENCES_PER_PAGE = 12
+EXPERIENCES_PER_HOUR = 10
+REACTIONS_PER_HOUR = 30
+
+
+class IndexPageMixin(MetaMixin):
+    """Renders inside the experiences page, which the route passes in."""
+
+    index_page = None
+    meta_noindex = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = self.index_page
+        return context
+
+
+def is_moderator(user):
+    return user.is_authenticated and user.has_perm("experiences.change_experience")
+
+
+class ExperienceListView(IndexPageMixin, ListView):
+    template_name = "experiences/experience_index_page.html"
+    context_object_name = "experiences"
+    paginate_by = EXPERIENCES_PER_PAGE
+    meta_noindex = False
+
+    def get_queryset(self):
+        self.filter_form = ExperienceFilter(self.request.GET)
+        return self.filter_form.filter(Experience.objects.published())
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number past the end shows the last page instead of a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        active = self.filter_form.active_count()
+        context.update(
+            filter_form=self.filter_form,
+            filters_active=active,
+            feed_query=self.filter_form.querystring(),
+            meta_noindex=active > 0,
+            can_post=is_network_member(self.request.user),
+        )
+        return context
+
+
+class ExperienceDetailView(IndexPageMixin, TemplateView):
+    template_name = "experiences/experience_page.html"
+    meta_noindex = False
+
+    def get(self, request, pk, slug):
+        experience = get_object_or_404(Experience.objects.for_detail(), pk=pk)
+        user = request.user
+        is_author = user.is_authenticated and experience.author_id == user.pk
+        if not experience.is_public and not (is_author or is_moderator(user)):
+            raise Http404
+        if slug != experience.slug:
+            return redirect(experience.get_absolute_url(), permanent=True)
+        self.experience = experience
+        self.is_author = is_author
+        return self.render_to_response(
+            self.get_context_data(reaction_form=ReactionForm())
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        experience, user = self.experience, self.request.user
+        reactions = list(
+            experience.reactions.visible().select_related("author", "municipality")
+        )
+        is_member = is_network_member(user)
+        reported = set()
+        if is_member:
+            reported = {
+                (row["experience_id"], row["reaction_id"])
+                for row in Report.objects.filter(reporter=user)
+                .filter(Q(experience=experience) | Q(reaction__experience=experience))
+                .values("experience_id", "reaction_id")
+            }
+        for reaction in reactions:
+            reaction.is_mine = user.is_authenticated and reaction.author_id == user.pk
+            reaction.editable = reaction.can_be_edited_by(user)
+            reaction.reported = (None, reaction.pk) in reported
+        context.update(
+            experience=experience,
+            reactions=reactions,
+            is_author=self.is_author,
+            is_member=is_member,
+            can_react=is_member and experience.is_public,
+            experience_reported=(experience.pk, None) in reported,
+            meta_title=experience.title,
+            meta_description=experience.summary,
+            meta_noindex=not experience.is_public,
+        )
+        return context
+
+
+# Writing ------------------------------------------------------------------------------
+
+
+class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
+    form_class = ExperienceForm
+    template_name = "experiences/experience_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_instance()}
+
+    def form_valid(self, form):
+        submit = "submit" in self.request.POST
+        experience = services.save_experience(
+            form.apply(), self.request.user, submit=submit, photo=form.photo_image
+        )
+        if submit:
+            messages.success(
+                self.request,
+                _(
+                    "Bedankt! De redactie bekijkt je bijdrage en publiceert ze zo snel "
+                    "mogelijk. Je krijgt een e-mail."
+                ),
+            )
+        else:
+            messages.success(self.request, _("Je concept is bewaard."))
+        return redirect(experience.get_absolute_url())
+
+
+class ExperienceCreateView(ExperienceFormMixin, FormView):
+    meta_title = gettext_lazy("Deel een ervaring")
+
+    def get_instance(self):
+        return Experience()
+
+    def get_initial(self):
+        # From a practice's "Deel je ervaring": link that practice already.
+        slug = self.request.GET.get("praktijk", "")
+        practice = (
+            CaseStudyPage.objects.live().public().filter(slug=slug).first()
+            if slug
+            else None
+        )
+        return {"case_study_url": practice.full_url} if practice else {}
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.is_limited("experience", request.user.pk, EXPERIENCES_PER_HOUR):
+            return ratelimit.too_many_requests(
+                request,
+                _(
+                    "Je plaatste het voorbije uur al tien bijdragen. Dat is het "
+                    "maximum; probeer het over een uur opnieuw."
+                ),
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        ratelimit.hit("experience", self.request.user.pk, 60 * 60)
+        return super().form_valid(form)
+
+
+def own_experience(request, pk):
+    """The member's own experience; anyone else's is a 404, never a 403."""
+    return get_object_or_404(Experience, pk=pk, author=request.user)
+
+
+class ExperienceEditView(ExperienceFormMixin, FormView):
+    meta_title = gettext_lazy("Ervaring bewerken")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.experience = own_experience(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_instance(self):
+        return self.experience.get_latest_revision_as_object()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["experience"] = self.experience
+        return context
+
+
+class ExperienceWithdrawView(MemberRequiredMixin, IndexPageMixin, View):
+    def post(self, request, pk):
+        experience = own_experience(request, pk)
+        services.withdraw(experience, request.user)
+        messages.success(
+            request,
+            _("Je ervaring staat niet meer online. Je kunt ze opnieuw indienen."),
+        )
+        return redirect("account:dashboard")
+
+    def get(self, request, pk):
+        return HttpResponseNotAllowed(["POST"])
+
+
+class ExperienceDeleteView(MemberRequiredMixin, IndexPageMixin, TemplateView):
+    template_name = "experiences/experience_delete.html"
+    meta_title = gettext_lazy("Ervaring verwijderen")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.experience = own_experience(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "experience": self.experience}
+
+    def post(self, request, pk):
+        services.delete_experience(self.experience)
+        messages.success(request, _("Je ervaring is verwijderd."))
+        return redirect("account:dashboard")
+
+
+# Reactions ----------------------------------------------------------------------------
+
+
+def public_experience(pk):
+    return get_object_or_404(Experience.objects.published(), pk=pk)
+
+
+class ReactionCreateView(MemberRequiredMixin, IndexPageMixin, View):
+    def post(self, request, pk):
+        experience = public_experience(pk)
+        if ratelimit.is_limited("reaction", request.user.pk, REACTIONS_PER_HOUR):
+            return ratelimit.too_many_requests(
+                request,
+                _(
+                    "Je plaatste het voorbije uur al dertig reacties. Dat is het "
+                    "maximum; probeer het over een uur opnieuw."
+                ),
+            )
+        form = ReactionForm(request.POST)
+        if not form.is_valid():
+            view = ExperienceDetailView(
+                request=request, index_page=self.index_page, kwargs={}
+            )
+            view.experience, view.is_author = experience, False
+            return view.render_to_response(
+                view.get_context_data(reaction_form=form), status=400
+            )
+        ratelimit.hit("reaction", request.user.pk, 60 * 60)
+        reaction = services.add_reaction(
+            experience, request.user, form.cleaned_data["body"]
+        )
+        messages.success(request, _("Je reactie staat online."))
+        return redirect(reaction.get_absolute_url())
+
+    def get(self, request, pk):
+        return redirect(public_experience(pk).get_absolute_url())
+
+
+def own_reaction(request, pk):
+    return get_object_or_404(
+        Reaction.objects.select_related("experience"), pk=pk, author=request.user
+    )
+
+
+class ReactionEditView(MemberRequiredMixin, IndexPageMixin, FormView):
+    form_class = ReactionForm
+    template_name = "experiences/reaction_form.html"
+    meta_title = gettext_lazy("Reactie bewerken")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.reaction = own_reaction(request, kwargs["pk"])
+            if not self.reaction.can_be_edited_by(request.user):
+                messages.error(
+                    request,
+                    _(
+                        "Een reactie kun je tot 15 minuten na het plaatsen bewerken. "
+                        "Verwijderen kan altijd."
+                    ),
+                )
+                return redirect(self.reaction.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"body": self.reaction.body}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "reaction": self.reaction}
+
+    def form_valid(self, form):
+        services.edit_reaction(self.reaction, form.cleaned_data["body"])
+        messages.success(self.request, _("Je reactie is aangepast."))
+        return redirect(self.reaction.get_absolute_url())
+
+
+class ReactionDeleteView(MemberRequiredMixin, IndexPageMixin, TemplateView):
+    template_name = "experiences/reaction_delete.html"
+    meta_title = gettext_lazy("Reactie verwijderen")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.reaction = own_reaction(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "reaction": self.reaction}
+
+    def post(self, request, pk):
+        experience = self.reaction.experience
+        self.reaction.delete()
+        messages.success(request, _("Je reactie is verwijderd."))
+        return redirect(experience.get_absolute_url())
+
+
+# Reports ------------------------------------------------------------------------------
+
+
+class ReportView(MemberRequiredMixin, IndexPageMixin, FormView):
+    """Report an experience or a reaction: once per member, never your own.
+
+    Subclasses say what is reported with `get_item(pk)`.
+    """
+
+    form_class = ReportForm
+    template_name = "experiences/report_form.html"
+    meta_title = gettext_lazy("Melden aan de redactie")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return super().dispatch(request, *args, **kwargs)
+        self.item = self.get_item(kwargs["pk"])
+        if self.item.author_id == request.user.pk:
+            messages.error(request, _("Je eigen bijdrage kun je niet melden."))
+            return redirect(self.item.get_absolute_url())
+        if self.item.reports.filter(reporter=request.user).exists():
+            messages.info(request, _("Je meldde dit al. De redactie bekijkt het."))
+            return redirect(self.item.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "item": self.item}
+
+    def form_valid(self, form):
+        services.report(self.item, self.request.user, form.cleaned_data["reason"])
+        messages.success(
+            self.request, _("Bedankt voor je melding. De redactie bekijkt ze.")
+        )
+        experience = getattr(self.item, "experience", None) or self.item
+        if not experience.is_public:
+            return redirect(self.index_page.url)
+        return redirect(experience.get_absolute_url())
+
+
+class ExperienceReportView(ReportView):
+    def get_item(self, pk):
+        return public_experience(pk)
+
+
+class ReactionReportView(ReportView):
+    def get_item(self, pk):
+        return get_object_or_404(
+            Reaction.objects.visible().filter(
+                experience__in=Experience.objects.published()
+            ),
+            pk=pk,
+        )
+
+
+EXPERIENCE_ACTIONS = {
+    "bewerken": ExperienceEditView,
+    "intrekken": ExperienceWithdrawView,
+    "verwijderen": ExperienceDeleteView,
+    "reageren": ReactionCreateView,
+    "melden": ExperienceReportView,
+}
+REACTION_ACTIONS = {
+    "bewerken": ReactionEditView,
+    "verwijderen": ReactionDeleteView,
+    "melden": ReactionReportView,
+}
+
+
+SEARCH_SECTION_SIZE = 5
+
+
+def search_section(request, query):
+    """Published experiences for the site search (`portal_search_sections` hook)."""
+    results = (
+        Experience.objects.published()
+        .order_by("-first_published_at", "-id")
+        .search(query, order_by_relevance=False)
+    )
+    return {
+        "title": _("Ervaringen van leden"),
+        "count": results.count(),
+        "items": [
+            {
+                "title": experience.title,
+                "url": experience.get_absolute_url(),
+                "text": experience.summary,
+            }
+            for experience in results[:SEARCH_SECTION_SIZE]
+        ],
+        "more_url": f"{experiences_url()}?{urlencode({'q': query})}",
+    }

@@ -1,0 +1,45 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from experiences import services
+from experiences.admin import ModerationPanel, ModerationViewSetGroup
+from experiences.sitemaps import ExperienceSitemap
+from experiences.views import search_section
+
+register_snippet(ModerationViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    if request.user.has_perm("experiences.publish_experience"):
+        panels.append(ModerationPanel())
+
+
+@hooks.register("portal_search_sections")
+def experiences_search_section(request, query):
+    return search_section(request, query)
+
+
+@hooks.register("portal_sitemap_sections")
+def experiences_sitemap():
+    return "experiences", ExperienceSitemap
+
+
+@hooks.register("register_member_data")
+def experiences_member_data(user):
+    return services.member_data(user)
+
+
+@hooks.register("register_log_actions")
+def register_experience_log_actions(actions):
+    for action, label in (
+        (services.SUBMIT_ACTION, _("Ervaring ingediend")),
+        (services.APPROVE_ACTION, _("Ervaring gepubliceerd")),
+        (services.REJECT_ACTION, _("Ervaring afgewezen")),
+        (services.CHANGES_ACTION, _("Aanpassing gevraagd")),
+        (services.WITHDRAW_ACTION, _("Ervaring ingetrokken")),
+        (services.HIDE_ACTION, _("Verborgen")),
+        (services.RESTORE_ACTION, _("Weer zichtbaar")),
+    ):
+        actions.register_action(action, label, label)
