@@ -1,0 +1,63 @@
+"""The one filter contract every list shares (`portal.filters.ListFilter`)."""
+
+import pytest
+from django import forms
+from django.http import QueryDict
+
+from network.models import Municipality, Province
+from portal.filters import ListFilter
+
+pytestmark = pytest.mark.django_db
+
+
+class ProvinceFilter(ListFilter):
+    q = forms.CharField(label="Naam", required=False)
+    provincie = forms.MultipleChoiceField(
+        label="Provincie", required=False, choices=Province.choices
+    )
+    volgorde = forms.ChoiceField(
+        label="Volgorde", required=False, initial="naam", choices=[("naam", "Naam")]
+    )
+    not_narrowing = ("volgorde",)
+
+    def filter_q(self, municipalities, query):
+        return municipalities.filter(name__icontains=query)
+
+    def filter_provincie(self, municipalities, provinces):
+        return municipalities.filter(province__in=provinces)
+
+
+def test_valid_values_narrow_and_invalid_ones_are_left_out_with_a_note():
+    data = QueryDict("provincie=limburg&provincie=brussel&q=Hass%22&volgorde=x")
+    municipality_filter = ProvinceFilter(data)
+    found = municipality_filter.filter(Municipality.objects.all())
+    assert [m.name for m in found] == ["Hasselt"]
+    assert municipality_filter.notes == [
+        "‘brussel’ is geen geldige keuze voor provincie; we negeerden het.",
+        "‘x’ is geen geldige keuze voor volgorde; we negeerden het.",
+    ]
+    assert municipality_filter.active_count() == 2
+    assert municipality_filter.is_valid()
+
+
+def test_the_query_string_keeps_only_what_was_used():
+    data = QueryDict(
+        "provincie=limburg&provincie=antwerpen&q=sint&volgorde=naam&page=3"
+    )
+    municipality_filter = ProvinceFilter(data)
+    assert municipality_filter.querystring() == (
+        "q=sint&provincie=limburg&provincie=antwerpen"
+    )
+    assert municipality_filter.querystring("provincie", "limburg") == (
+        "q=sint&provincie=antwerpen"
+    )
+    assert municipality_filter.querystring("q") == (
+        "provincie=limburg&provincie=antwerpen"
+    )
+
+
+def test_without_a_query_string_nothing_is_filtered():
+    municipality_filter = ProvinceFilter()
+    assert municipality_filter.filter(Municipality.objects.all()).count() == 285
+    assert municipality_filter.notes == []
+    assert municipality_filter.active_count() == 0
