@@ -313,6 +313,7 @@ class ModerationPanel(Component):
     template_name = "experiences/admin/moderation_panel.html"
 
     def get_context_data(self, parent_context):
+        queue_url = reverse("wagtailsnippets_experiences_experience:list")
         open_reports = Report.objects.open()
         return {
             "pending": Experience.objects.awaiting_moderation().count(),
@@ -323,6 +324,7 @@ class ModerationPanel(Component):
             .values("reaction")
             .distinct()
             .count(),
-            "queue_url": reverse("wagtailsnippets_experiences_experience:list"),
+            "queue_url": queue_url,
+            "pending_url": f"{queue_url}?status={ModerationStatus.PENDING}",
             "reactions_url": reverse("wagtailsnippets_experiences_reaction:list"),
         }

@@ -9,6 +9,7 @@ decision itself is `network.services.approve` or `.reject`.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -72,12 +73,17 @@ class MemberProfileViewSet(SnippetViewSet):
 # Deciding on a join application ------------------------------------------------
 
 
+class Decision(models.TextChoices):
+    """An editor's decision on a join application."""
+
+    APPROVE = "approve", _("Goedkeuren")
+    REJECT = "reject", _("Afwijzen")
+
+
 class DecisionForm(forms.Form):
     """Approve or reject an application in the admin, with a note."""
 
-    decision = forms.ChoiceField(
-        choices=[("approve", _("Goedkeuren")), ("reject", _("Afwijzen"))]
-    )
+    decision = forms.ChoiceField(choices=Decision.choices)
     note = forms.CharField(
         label=_("Toelichting"),
         required=False,
@@ -90,7 +96,8 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
+        rejected = cleaned.get("decision") == Decision.REJECT
+        if rejected and not cleaned.get("note", "").strip():
             self.add_error("note", _("Leg kort uit waarom je de aanvraag afwijst."))
         return cleaned
 
@@ -114,7 +121,7 @@ class DecideApplicationView(View):
                     messages.error(request, error)
             return redirect(inspect_url)
         note = form.cleaned_data["note"].strip()
-        if form.cleaned_data["decision"] == "approve":
+        if form.cleaned_data["decision"] == Decision.APPROVE:
             decided = services.approve(application, request.user, note)
             done = _("De aanvraag is goedgekeurd; de uitnodiging is verstuurd.")
         else:

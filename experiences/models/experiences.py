@@ -81,9 +81,6 @@ class ExperienceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """What anyone may see: approved, still online, not hidden after reports."""
         return self.filter(live=True, hidden_at__isnull=True)
 
-    def by(self, user):
-        return self.filter(author=user)
-
     def awaiting_moderation(self):
         return self.filter(status=ModerationStatus.PENDING)
 

@@ -159,7 +159,9 @@ def fill_before_the_move(apps):
     return experience.pk, editor.pk
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: the test must run outside a transaction (it migrates), and
+# the database is emptied after it without losing what the migrations loaded.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_move_keeps_experiences_revisions_and_permissions(client):
     executor = migrate(BEFORE_THE_MOVE)
     try:
