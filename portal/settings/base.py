@@ -40,6 +40,9 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rst
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 
 INSTALLED_APPS = [
+    # First, so the test database's serialised copy (serialized_rollback) holds
+    # the content types before the pages and tasks that look theirs up.
+    "django.contrib.contenttypes",
     "portal",
     "network",
     "casestudies",
@@ -65,7 +68,6 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",

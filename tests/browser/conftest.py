@@ -72,33 +72,18 @@ def _django_db_helper(django_db_setup, django_db_blocker):
 def _restore_migrated_data():
     """Bring back what the migrations loaded if a transactional test flushed it.
 
-    A transactional test empties the database when it ends; the browser tests
-    come last, so they restore the contents Django serialized at set-up. The
-    content types go first: building a page or a workflow task looks its own
-    content type up, and one created then would collide with the serialized one.
+    A transactional test empties the database when it ends; the next one with
+    serialized rollback restores it first. The browser tests come last, so do
+    the same restore, from the contents Django serialized at set-up.
     """
-    import json
-
-    from django.contrib.contenttypes.models import ContentType
-    from django.core import serializers
-    from django.db import connections, transaction
+    from django.db import connections
     from wagtail.models import Site
 
     for alias in connections:
         connection = connections[alias]
         contents = getattr(connection, "_test_serialized_contents", None)
-        if not contents or Site.objects.using(alias).exists():
-            continue
-        rows = json.loads(contents)
-        content_types = [
-            row for row in rows if row["model"] == "contenttypes.contenttype"
-        ]
-        others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
-        ContentType.objects.clear_cache()
-        with transaction.atomic(using=alias), connection.constraint_checks_disabled():
-            for part in (content_types, others):
-                for row in serializers.deserialize("python", part, using=alias):
-                    row.save(using=alias)
+        if contents and not Site.objects.using(alias).exists():
+            connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(scope="session")
