@@ -21,6 +21,7 @@ from network.models import (
     Neighbourhood,
 )
 from network.views import DecideApplicationView
+from portal.models import OutgoingMail
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -88,6 +89,17 @@ class ApplicationInspectView(InspectView):
             "network.change_membershipapplication"
         )
         context["decision_form"] = DecisionForm()
+        # What became of the mail to the applicant: "klaargezet" is not "sent".
+        addresses = {self.object.email}
+        if self.object.user_id:
+            addresses.add(self.object.user.email)
+        context["applicant_mails"] = OutgoingMail.objects.filter(
+            template__in=[
+                "network/email/invitation",
+                "network/email/application_rejected",
+            ],
+            recipients__in=addresses,
+        ).order_by("created_at")
         context["decide_url"] = reverse(
             "wagtailsnippets_network_membershipapplication:decide",
             args=[self.object.pk],
