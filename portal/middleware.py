@@ -8,6 +8,8 @@ from django.contrib.auth import logout
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from portal.roles import is_network_member
+
 LOGIN_TIME_KEY = "portal_login_at"
 
 
@@ -39,9 +41,13 @@ class RejectNulMiddleware:
 
 
 def is_staff_session(user):
-    return user.is_authenticated and (
-        user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
-    )
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    # Members never reach the admin; asking costs no query on their pages, as
+    # the templates ask is_network_member (cached on the user) anyway.
+    return not is_network_member(user) and user.has_perm("wagtailadmin.access_admin")
 
 
 class SessionPolicyMiddleware:
