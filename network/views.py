@@ -313,7 +313,9 @@ class InviteColleagueView(MemberRequiredMixin, MetaMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if ratelimit.is_limited("invite", request.user.pk, INVITE_LIMIT_PER_DAY):
-            return ratelimit.too_many_requests(request)
+            return ratelimit.too_many_requests(
+                request, retry_after=ratelimit.seconds_left("invite", request.user.pk)
+            )
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):

@@ -208,3 +208,11 @@ def test_a_failing_mail_server_never_loses_the_application(
     assert MembershipApplication.objects.filter(
         email="ilse.janssens@hasselt.example"
     ).exists()
+
+
+def test_new_addresses_must_be_ascii_before_the_at(client, join_data):
+    join_data["email"] = "lıd@pleinmakers.example"
+    response = client.post("/netwerk/aansluiten/", join_data)
+    assert response.status_code == 200
+    assert "alleen gewone letters" in response.content.decode()
+    assert not mail.outbox

@@ -219,3 +219,19 @@ def test_demo_contact_page_has_the_default_fields(client, demo):
         "privacy",
     ]
     assert "Voor de pers" in client.get(page.url).content.decode()
+
+
+def test_the_submissions_csv_export_escapes_formulas(
+    admin_client, client, contact_page
+):
+    """What a visitor types must not run as a formula in the editor's
+    spreadsheet (CSV injection)."""
+    post(client, contact_page, naam="=cmd|' /C calc'!A0", bericht="@SUM(1+1)")
+    response = admin_client.get(
+        f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"}
+    )
+    assert response.status_code == 200
+    csv_text = b"".join(response.streaming_content).decode()
+    assert "'=cmd|" in csv_text
+    assert "'@SUM(1+1)" in csv_text
+    assert ",=cmd" not in csv_text and "\n=cmd" not in csv_text
