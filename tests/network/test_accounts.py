@@ -279,6 +279,35 @@ def test_profile_with_visibility_choices(client, member):
     assert member.last_name == "Leden"
 
 
+def test_sharing_is_off_until_the_member_turns_it_on_and_consent_is_dated(
+    client, member
+):
+    profile = MemberProfile.objects.get(user=member)
+    assert profile.email_visible_to_members is False
+    assert profile.listed_publicly is False
+    client.force_login(member)
+    form = client.get("/account/profiel/").content.decode()
+    assert 'name="email_visible_to_members"' in form
+    assert 'name="email_visible_to_members" checked' not in form
+
+    data = {"first_name": "Lien", "last_name": "Lid", "email_visible_to_members": "on"}
+    before = timezone.now()
+    client.post("/account/profiel/", data)
+    profile.refresh_from_db()
+    assert profile.email_visible_to_members is True
+    assert before <= profile.email_visible_since <= timezone.now()
+    assert profile.phone_visible_since is None
+    exported = json.loads(b"".join(client.get("/account/mijn-gegevens.json")))
+    assert exported["profile"]["consents"] == {
+        "email_visible_to_members": profile.email_visible_since.isoformat()
+    }
+
+    client.post("/account/profiel/", {"first_name": "Lien", "last_name": "Lid"})
+    profile.refresh_from_db()
+    assert profile.email_visible_to_members is False
+    assert profile.email_visible_since is None
+
+
 def test_invite_a_colleague(client, member, mechelen, editor):
     client.force_login(member)
     response = client.post(
