@@ -16,6 +16,7 @@ from portal.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 CONTEXT = {
     "page": None,
     "fields": [("Naam", "Ilse")],
