@@ -9,9 +9,8 @@ added or moved later is covered without a change here.
 
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, quote, urlsplit
-from xml.etree import ElementTree
-
 import pytest
+from defusedxml import ElementTree
 
 from tests.helpers import response_text
 
