@@ -9,6 +9,7 @@ added or moved later is covered without a change here.
 
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, quote, urlsplit
+
 import pytest
 from defusedxml import ElementTree
 
