@@ -2,7 +2,7 @@
 
 Redis stopped or hanging must never take pages, logins or forms down. Every
 call waits at most the socket timeout (0.5 s, see settings); after a failure the
-cache is skipped for `BREAKER_SECONDS` (a circuit breaker), so a page that makes
+cache is skipped for PORTAL_CACHE_BREAKER_SECONDS (a circuit breaker), so a page that makes
 many cache calls does not wait on each. After that, the next call tries Redis
 again: the site recovers by itself when Redis returns.
 
@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
@@ -22,7 +23,6 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger("portal.cache")
 
-BREAKER_SECONDS = 15
 FAILURES = (RedisError, OSError)
 
 # Per process and location, shared by the threads (each thread has its own
@@ -42,11 +42,10 @@ class ResilientRedisCache(RedisCache):
     def _trip(self, error):
         with _lock:
             already_open = self._is_open()
-            _open_until[self._server_key] = time.monotonic() + BREAKER_SECONDS
+            pause = settings.PORTAL_CACHE_BREAKER_SECONDS
+            _open_until[self._server_key] = time.monotonic() + pause
         if not already_open:
-            logger.warning(
-                "Cache unavailable (%s); skipping it for %s s.", error, BREAKER_SECONDS
-            )
+            logger.warning("Cache unavailable (%s); skipping it for %s s.", error, pause)
 
     def _call(self, fallback, method, *args, **kwargs):
         if self._is_open():

@@ -85,3 +85,33 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         ):
             parts.config = settings.PORTAL_ADMIN_CSP_DIRECTIVES
         return parts
+
+
+class StorageFullMiddleware:
+    """A full disk during an upload: a Dutch 507 page, nothing kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from portal.storage import StorageFull
+
+        if not isinstance(exception, StorageFull):
+            return None
+        return render(
+            request,
+            "portal/bad_request.html",
+            {
+                "meta_title": _("Bestand niet bewaard"),
+                "heading": _("Bestand niet bewaard"),
+                "message": _(
+                    "We konden je bestand niet bewaren: de opslag van de website is "
+                    "vol. Er is niets bewaard, ook de rest van het formulier niet. "
+                    "Probeer het later opnieuw; we zijn verwittigd."
+                ),
+            },
+            status=507,
+        )

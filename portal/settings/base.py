@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.middleware.SessionPolicyMiddleware",
     "portal.middleware.RejectNulMiddleware",
+    "portal.middleware.StorageFullMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -161,6 +162,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Redis stopped or hanging degrades to uncached pages (portal.cache): each call
 # waits at most half a second, then the cache is skipped for a while.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# After a failure, how long every process leaves Redis alone before trying again.
+PORTAL_CACHE_BREAKER_SECONDS = float(os.environ.get("PORTAL_CACHE_BREAKER_SECONDS", "15"))
 REDIS_OPTIONS = {
     "socket_timeout": 0.5,
     "socket_connect_timeout": 0.5,
@@ -196,7 +199,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Local uploads: a full disk leaves no partial file (portal.storage).
+    "default": {"BACKEND": "portal.storage.CleanFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
@@ -223,7 +227,7 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    EMAIL_TIMEOUT = 10
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 else:
     PORTAL_MAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
