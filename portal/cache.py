@@ -2,8 +2,8 @@
 
 Redis stopped or hanging must never take pages, logins or forms down. Every
 call waits at most the socket timeout (0.5 s, see settings); after a failure the
-cache is skipped for PORTAL_CACHE_BREAKER_SECONDS (a circuit breaker), so a page that makes
-many cache calls does not wait on each. After that, the next call tries Redis
+cache is skipped for PORTAL_CACHE_BREAKER_SECONDS (a circuit breaker), so a page
+that makes many cache calls does not wait on each. After that, the next call tries Redis
 again: the site recovers by itself when Redis returns.
 
 While skipped, reads miss, writes are dropped and `incr` raises ValueError as
@@ -45,7 +45,7 @@ class ResilientRedisCache(RedisCache):
             pause = settings.PORTAL_CACHE_BREAKER_SECONDS
             _open_until[self._server_key] = time.monotonic() + pause
         if not already_open:
-            logger.warning("Cache unavailable (%s); skipping it for %s s.", error, pause)
+            logger.warning("Cache unavailable (%s); skipped for %s s.", error, pause)
 
     def _call(self, fallback, method, *args, **kwargs):
         if self._is_open():

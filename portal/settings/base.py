@@ -163,7 +163,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # waits at most half a second, then the cache is skipped for a while.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # After a failure, how long every process leaves Redis alone before trying again.
-PORTAL_CACHE_BREAKER_SECONDS = float(os.environ.get("PORTAL_CACHE_BREAKER_SECONDS", "15"))
+PORTAL_CACHE_BREAKER_SECONDS = float(
+    os.environ.get("PORTAL_CACHE_BREAKER_SECONDS", "15")
+)
 REDIS_OPTIONS = {
     "socket_timeout": 0.5,
     "socket_connect_timeout": 0.5,
