@@ -111,29 +111,29 @@ def portal_env(**extra):
     return env
 
 
-def start_gunicorn(processes, port, env, log, workers=2):
-    process = processes.start(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--worker-class",
-            "sync",
-            "--timeout",
-            "30",
+def start_gunicorn(processes, port, env, log, workers=2, access_log=True):
+    args = [
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "portal.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--timeout",
+        "30",
+    ]
+    if access_log:
+        args += [
             "--access-logfile",
             "-",
             "--access-logformat",
             '%(h)s forwarded-for="%({x-forwarded-for}i)s" "%(r)s" %(s)s',
-        ],
-        env=env,
-        log=log,
-    )
+        ]
+    process = processes.start(args, env=env, log=log)
     wait_for_port(port, process=process)
     # The workers load Django after the port opens: wait until one answers.
     deadline = time.monotonic() + 60

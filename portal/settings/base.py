@@ -328,10 +328,14 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # The Wagtail admin (/admin/) gets what Wagtail 8 needs beyond that, and no more:
-# its components set inline style attributes, and images are previewed from
-# blob: URLs before upload. No inline or eval'd script there either.
+# its choosers and date pickers start with small inline scripts (without a
+# nonce), its components set inline style attributes, and images are previewed
+# from blob: URLs before upload. Still no eval, no other host, no framing.
 PORTAL_ADMIN_CSP_DIRECTIVES = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
 }
+# The admin would ask releases.wagtail.org for new versions: no other host.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
