@@ -72,6 +72,7 @@ PAGES = [
     "/zoeken/?q=plein",
     "/netwerk/aansluiten/",
 ]
+FORM_ENCODED = "application/x-www-form-urlencoded"
 MINIMAL_PDF = b"%PDF-1.4\n" + b"0" * 200_000 + b"\n%%EOF\n"
 
 
@@ -316,20 +317,34 @@ def shell(env, code):
 # The checks ---------------------------------------------------------------------
 
 
-def check_pages(failures, base, label):
-    slowest, slowest_path, statuses = 0.0, "", []
+def check_pages(failures, base, label, baseline=None):
+    """Every page answers 200 within the bound; returns the time of each page.
+
+    The absolute bound holds on a machine that is not busy with other work; on a
+    busy one (load above its cores) only what the fault adds is bounded: the
+    time beyond the same page's time in `baseline`.
+    """
+    timings, bad = {}, []
     for path in PAGES:
         status, _headers, _body, seconds = get(base + path, timeout=10)
-        statuses.append((path, status))
-        if seconds > slowest:
-            slowest, slowest_path = seconds, path
-    bad = [f"{path} {status}" for path, status in statuses if status != 200]
+        timings[path] = seconds
+        if status != 200:
+            bad.append(f"{path} {status}")
+    slowest = max(timings, key=timings.get)
+    busy = os.getloadavg()[0] > (os.cpu_count() or 1)
+    within = timings[slowest] < BOUND_SECONDS
+    note = ""
+    if busy and baseline:
+        added = max(timings[path] - baseline[path] for path in PAGES)
+        within = within or added < BOUND_SECONDS / 2
+        note = f"; machine busy, the fault added {added:.2f} s at most"
     failures.check(
-        not bad and slowest < BOUND_SECONDS,
+        not bad and within,
         f"{label}: {len(PAGES)} pages answer 200 "
-        f"(slowest {slowest_path} in {slowest:.2f} s)"
+        f"(slowest {slowest} in {timings[slowest]:.2f} s{note})"
         + (f"; not 200: {bad}" if bad else ""),
     )
+    return timings
 
 
 def check_healthz(failures, base, expected_status, failing, label):
@@ -426,7 +441,7 @@ def main():
 
             say("Redis stopped")
             processes.stop(redis)
-            check_pages(failures, base, "Redis stopped")
+            uncached = check_pages(failures, base, "Redis stopped")
             check_healthz(failures, base, 503, ["cache"], "Redis stopped")
             check_logins_forms_and_locks(failures, base, "Redis stopped")
 
@@ -438,7 +453,7 @@ def main():
             wait_for_port(redis_port, process=redis)
             time.sleep(3.5)  # the breaker's pause ends: the portal tries Redis
             os.kill(redis.pid, signal.SIGSTOP)
-            check_pages(failures, base, "Redis hanging")
+            check_pages(failures, base, "Redis hanging", baseline=uncached)
             check_healthz(failures, base, 503, ["cache"], "Redis hanging")
 
             say("Redis back (SIGCONT)")
