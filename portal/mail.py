@@ -173,10 +173,15 @@ class QueuedEmailBackend(BaseEmailBackend):
                 html=html,
                 reply_to=message.reply_to,
                 headers=message.extra_headers,
-                attachments=[
-                    attachment
-                    for attachment in message.attachments
-                    if isinstance(attachment, tuple) and isinstance(attachment[1], str)
-                ],
+                attachments=[_as_text(item) for item in message.attachments],
             )
         return len(email_messages)
+
+
+def _as_text(attachment):
+    """(filename, content as str, mimetype): what a task may carry."""
+    filename, content, mimetype = attachment
+    if isinstance(content, bytes):
+        # Text only: a binary file would not survive the task queue's JSON.
+        content = content.decode("utf-8")
+    return filename, content, mimetype
