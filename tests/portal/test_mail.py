@@ -185,7 +185,9 @@ def test_password_reset_mail_goes_through_the_queue(client, settings):
     assert mail.outbox[0].to == [user.email]
 
 
-@pytest.mark.django_db(transaction=True)
+# The worker takes its tasks in a transaction of its own. serialized_rollback
+# puts the migrated data (groups, site) back for the tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_delivers_queued_mail(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     record = send_templated_mail(
