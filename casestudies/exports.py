@@ -14,17 +14,10 @@ from django.http import StreamingHttpResponse
 
 from casestudies.columns import EXPORT_COLUMNS, ROW_FIELDS
 from casestudies.filters import CaseStudyFilter
+from portal.exports import escape_formula
 
 CHUNK_SIZE = 500
-# A spreadsheet treats a cell starting with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FILENAME = "praktijkvoorbeelden"
-
-
-def escape_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class _Echo:

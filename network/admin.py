@@ -30,6 +30,7 @@ from network.models import (
     Municipality,
     Neighbourhood,
 )
+from portal.models import OutgoingMail
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -123,10 +124,15 @@ class DecideApplicationView(View):
         note = form.cleaned_data["note"].strip()
         if form.cleaned_data["decision"] == Decision.APPROVE:
             decided = services.approve(application, request.user, note)
-            done = _("De aanvraag is goedgekeurd; de uitnodiging is verstuurd.")
+            done = _(
+                "De aanvraag is goedgekeurd; de uitnodiging is klaargezet. Hieronder "
+                "zie je of ze al afgeleverd is."
+            )
         else:
             decided = services.reject(application, request.user, note)
-            done = _("De aanvraag is afgewezen; de aanvrager kreeg een e-mail.")
+            done = _(
+                "De aanvraag is afgewezen; de e-mail aan de aanvrager is klaargezet."
+            )
         if decided:
             messages.success(request, done)
         else:
@@ -161,6 +167,17 @@ class ApplicationInspectView(InspectView):
             "network.change_membershipapplication"
         )
         context["decision_form"] = DecisionForm()
+        # What became of the mail to the applicant: "klaargezet" is not "sent".
+        addresses = {self.object.email}
+        if self.object.user_id:
+            addresses.add(self.object.user.email)
+        context["applicant_mails"] = OutgoingMail.objects.filter(
+            template__in=[
+                "network/email/invitation",
+                "network/email/application_rejected",
+            ],
+            recipients__in=addresses,
+        ).order_by("created_at")
         context["decide_url"] = reverse(
             "wagtailsnippets_network_membershipapplication:decide",
             args=[self.object.pk],

@@ -81,9 +81,13 @@ def render_map(municipalities, matching_ids, filters):
     """The map as inline SVG, from the cache when nothing changed since.
 
     A queryset of `municipalities` is read only when the map is drawn again.
+    Keyed on what the map shows (which municipalities match), not on what was
+    typed: free text must not add a cache entry per query.
     """
     base_url = directory_url()
-    state = json.dumps([base_url, filters], sort_keys=True)
+    state = json.dumps(
+        [base_url, any(filters.values()), sorted(matching_ids)], sort_keys=True
+    )
     digest = hashlib.sha256(state.encode()).hexdigest()[:16]
     key = f"network:map:{data_version()}:{digest}"
     html = cache.get(key)

@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,8 @@ from network.models import (
     Municipality,
     Neighbourhood,
 )
+from portal.models import normalize_email
+from portal.models.users import validate_ascii_local_part
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):
@@ -104,40 +105,27 @@ class JoinForm(forms.ModelForm):
         return bool(self.data.get("website"))
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                format_html(
-                    _(
-                        "Er bestaat al een account met dit e-mailadres. "
-                        '<a href="{login}">Meld je aan</a> of '
-                        '<a href="{reset}">vraag een nieuw wachtwoord aan</a>.'
-                    ),
-                    login=reverse("account:login"),
-                    reset=reverse("account:password-reset"),
-                )
-            )
+        email = normalize_email(self.cleaned_data["email"])
+        validate_ascii_local_part(email)
         return email
 
-    def clean(self):
-        cleaned = super().clean()
-        municipality = cleaned.get("municipality")
-        email = cleaned.get("email")
+    def known_address(self):
+        """Why this valid form must not become an application, or None.
+
+        The answer on screen is the same either way, so the form never tells
+        who has an account or an open application; the address's owner gets
+        the explanation by e-mail instead.
+        """
+        email = self.cleaned_data["email"]
+        if get_user_model().objects.filter(email=email).exists():
+            return "account"
         if (
-            municipality
-            and email
-            and MembershipApplication.objects.open()
-            .filter(municipality=municipality, email__iexact=email)
+            MembershipApplication.objects.open()
+            .filter(municipality=self.cleaned_data["municipality"], email=email)
             .exists()
         ):
-            self.add_error(
-                "email",
-                _(
-                    "Er loopt al een aanvraag voor deze gemeente met dit e-mailadres. "
-                    "We nemen zo snel mogelijk contact met je op."
-                ),
-            )
-        return cleaned
+            return "open-application"
+        return None
 
     def save(self, commit=True):
         application = super().save(commit=False)
@@ -171,12 +159,8 @@ class MemberPasswordResetForm(PasswordResetForm):
     """Also sends a link to invited members who never chose a password."""
 
     def get_users(self, email):
-        return (
-            user
-            for user in get_user_model()._default_manager.filter(
-                email__iexact=email, is_active=True
-            )
-            if user.email.lower() == email.lower()
+        return get_user_model()._default_manager.filter(
+            email=normalize_email(email), is_active=True
         )
 
 
@@ -221,7 +205,10 @@ class ProfileForm(forms.ModelForm):
         self.order_fields(["first_name", "last_name"])
 
     def save(self, commit=True):
-        profile = super().save(commit=commit)
+        profile = super().save(commit=False)
+        profile.record_sharing_consent(timezone.now())
+        if commit:
+            profile.save()
         profile.user.first_name = self.cleaned_data["first_name"]
         profile.user.last_name = self.cleaned_data["last_name"]
         if commit:
@@ -242,8 +229,9 @@ class InviteColleagueForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
+        email = normalize_email(self.cleaned_data["email"])
+        validate_ascii_local_part(email)
+        if get_user_model().objects.filter(email=email).exists():
             raise forms.ValidationError(
                 _("Er bestaat al een account met dit e-mailadres.")
             )

@@ -26,6 +26,7 @@ from network.models import (
 )
 from network.tokens import INVITATION_VALID_FOR, invitation_token_generator
 from portal.mail import send_templated_mail
+from portal.models import normalize_email
 from portal.roles import MEMBERS_GROUP, editor_emails
 
 APPROVE_ACTION = "network.application.approve"
@@ -91,6 +92,19 @@ def submit_application(application):
     return application
 
 
+def explain_known_address(email, reason):
+    """Tell an address that already has an account or an open application."""
+    send_templated_mail(
+        "network/email/join_known_address",
+        {
+            "has_account": reason == "account",
+            "login_url": absolute(reverse("account:login")),
+            "reset_url": absolute(reverse("account:password-reset")),
+        },
+        [email],
+    )
+
+
 def _split_name(full_name):
     first, _space, last = full_name.strip().partition(" ")
     return first, last
@@ -109,9 +123,8 @@ def create_member(
     """An account without a usable password yet, in Netwerkleden, with a profile."""
     User = get_user_model()
     user, created = User.objects.get_or_create(
-        email__iexact=email,
+        email=normalize_email(email),
         defaults={
-            "email": email.lower(),
             "first_name": first_name,
             "last_name": last_name,
         },
@@ -259,6 +272,11 @@ def _export_profile(user):
         "listed_publicly": profile.listed_publicly,
         "email_visible_to_members": profile.email_visible_to_members,
         "phone_visible_to_members": profile.phone_visible_to_members,
+        "consents": {
+            option: getattr(profile, since).isoformat()
+            for option, since in profile.SHARING_FIELDS.items()
+            if getattr(profile, since)
+        },
         "created_at": profile.created_at.isoformat(),
     }
 
@@ -266,7 +284,7 @@ def _export_profile(user):
 def _my_applications(user):
     return (
         MembershipApplication.objects.filter(user=user)
-        | MembershipApplication.objects.filter(email__iexact=user.email)
+        | MembershipApplication.objects.filter(email=normalize_email(user.email))
     ).select_related("municipality")
 
 

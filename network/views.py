@@ -12,7 +12,6 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
-from wagtail.admin.views.account import LoginView as WagtailLoginView
 
 from network import services
 from network.forms import (
@@ -25,23 +24,22 @@ from network.forms import (
     NeighbourhoodFormSet,
     ProfileForm,
 )
-from network.lockout import LoginLockMixin
 from network.models import (
     MemberProfile,
-    MembershipApplication,
     Municipality,
     bump_data_version,
 )
 from network.tokens import invitation_token_generator
 from portal import ratelimit
+from portal.lockout import LoginLockMixin, PasswordResetThrottleMixin
 from portal.mixins import MetaMixin
 from portal.models import SiteSettings
 from portal.roles import is_network_member
 
-JOIN_LIMIT_PER_HOUR = 3
+# Every post counts, valid or not, so the form cannot be used to probe.
+JOIN_LIMIT_PER_HOUR = 5
 INVITE_LIMIT_PER_DAY = 10
-RESET_LIMIT_PER_HOUR = 5
-SESSION_APPLICATION_KEY = "network_application_id"
+SESSION_MUNICIPALITY_KEY = "network_join_municipality_id"
 
 
 # Joining ---------------------------------------------------------------------
@@ -57,16 +55,17 @@ class JoinView(MetaMixin, FormView):
     )
 
     def post(self, request, *args, **kwargs):
-        if ratelimit.is_limited(
-            "join", ratelimit.client_ip(request), JOIN_LIMIT_PER_HOUR
-        ):
+        ip = ratelimit.client_ip(request)
+        if ratelimit.is_limited("join", ip, JOIN_LIMIT_PER_HOUR):
             return ratelimit.too_many_requests(
                 request,
                 _(
-                    "Vanaf dit adres kwamen het voorbije uur al drie aanvragen binnen. "
-                    "Probeer het later opnieuw of mail ons."
+                    "Vanaf dit adres kwam het voorbije uur al vijf keer een aanvraag "
+                    "binnen. Probeer het later opnieuw of mail ons."
                 ),
+                retry_after=ratelimit.seconds_left("join", ip),
             )
+        ratelimit.hit("join", ip, 60 * 60)
         return super().post(request, *args, **kwargs)
 
     def get_initial(self):
@@ -82,12 +81,19 @@ class JoinView(MetaMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
-        ratelimit.hit("join", ratelimit.client_ip(self.request), 60 * 60)
         if form.is_spam():
             # Look like success to the bot; keep nothing.
             return redirect("network:join-thanks")
-        application = services.submit_application(form.save(commit=False))
-        self.request.session[SESSION_APPLICATION_KEY] = application.pk
+        self.request.session[SESSION_MUNICIPALITY_KEY] = form.cleaned_data[
+            "municipality"
+        ].pk
+        known = form.known_address()
+        if known:
+            # The same answer as a new application; the explanation goes to
+            # the address itself.
+            services.explain_known_address(form.cleaned_data["email"], known)
+        else:
+            services.submit_application(form.save(commit=False))
         return redirect("network:join-thanks")
 
 
@@ -98,13 +104,12 @@ class JoinThanksView(MetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pk = self.request.session.get(SESSION_APPLICATION_KEY)
-        context["application"] = (
-            MembershipApplication.objects.select_related("municipality")
-            .filter(pk=pk)
-            .first()
-            if pk
-            else None
+        pk = self.request.session.get(SESSION_MUNICIPALITY_KEY)
+        municipality = Municipality.objects.filter(pk=pk).first() if pk else None
+        # Said for every post for a member municipality, whether or not the
+        # address was known, so the page tells nothing about the address.
+        context["colleague_of"] = (
+            municipality if municipality and municipality.is_member else None
         )
         return context
 
@@ -122,15 +127,13 @@ class MemberLoginView(LoginLockMixin, MetaMixin, auth_views.LoginView):
     meta_noindex = True
 
 
-class AdminLoginView(LoginLockMixin, WagtailLoginView):
-    """Wagtail's admin login with the same lock on repeated failures."""
-
-
 class MemberLogoutView(auth_views.LogoutView):
     next_page = "/"
 
 
-class PasswordResetView(MetaMixin, auth_views.PasswordResetView):
+class PasswordResetView(
+    PasswordResetThrottleMixin, MetaMixin, auth_views.PasswordResetView
+):
     form_class = MemberPasswordResetForm
     template_name = "network/account/password_reset_form.html"
     email_template_name = "network/email/password_reset_body.txt"
@@ -138,12 +141,6 @@ class PasswordResetView(MetaMixin, auth_views.PasswordResetView):
     success_url = reverse_lazy("account:password-reset-done")
     meta_title = gettext_lazy("Wachtwoord vergeten")
     meta_noindex = True
-
-    def post(self, request, *args, **kwargs):
-        ip = ratelimit.client_ip(request)
-        if ratelimit.hit("password-reset", ip, 60 * 60) > RESET_LIMIT_PER_HOUR:
-            return ratelimit.too_many_requests(request)
-        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetDoneView(MetaMixin, auth_views.PasswordResetDoneView):
@@ -298,7 +295,9 @@ class InviteColleagueView(MemberRequiredMixin, MetaMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if ratelimit.is_limited("invite", request.user.pk, INVITE_LIMIT_PER_DAY):
-            return ratelimit.too_many_requests(request)
+            return ratelimit.too_many_requests(
+                request, retry_after=ratelimit.seconds_left("invite", request.user.pk)
+            )
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -311,7 +310,10 @@ class InviteColleagueView(MemberRequiredMixin, MetaMixin, FormView):
         )
         messages.success(
             self.request,
-            _("%(email)s kreeg een uitnodiging om een wachtwoord te kiezen.")
+            _(
+                "De uitnodiging voor %(email)s is klaargezet: je collega krijgt zo "
+                "een e-mail om een wachtwoord te kiezen."
+            )
             % {"email": user.email},
         )
         return super().form_valid(form)

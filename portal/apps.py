@@ -11,9 +11,11 @@ class PortalConfig(AppConfig):
         "portal.add_phase",
         "portal.change_phase",
         "portal.delete_phase",
+        "portal.view_outgoingmail",
     ]
 
     def ready(self):
+        from portal import lockout  # noqa: F401 (connects the login signals)
         from portal.fragment_cache import connect_signals
         from portal.roles import ensure_groups
 

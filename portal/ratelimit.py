@@ -1,10 +1,18 @@
-"""Counting attempts in the shared cache, so limits hold across worker processes."""
+"""Counting attempts in the database, so limits hold across worker processes.
+
+The database, not the cache: login locks and throttles must neither vanish nor
+fail while Redis is down or flushed (see the README, "When a service fails").
+"""
 
 import hashlib
+import math
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
@@ -19,26 +27,61 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _key(scope, identity):
-    digest = hashlib.sha256(str(identity).encode()).hexdigest()[:32]
-    return f"ratelimit:{scope}:{digest}"
+def _digest(identity):
+    return hashlib.sha256(str(identity).encode()).hexdigest()
+
+
+def _counter(scope, identity):
+    from portal.models import RateLimit
+
+    return RateLimit.objects.filter(
+        scope=scope, digest=_digest(identity), expires_at__gt=timezone.now()
+    ).first()
 
 
 def count(scope, identity):
-    return cache.get(_key(scope, identity), 0)
+    counter = _counter(scope, identity)
+    return counter.count if counter else 0
+
+
+def seconds_left(scope, identity):
+    """Seconds until the current window of `scope` for `identity` ends (at least 1)."""
+    counter = _counter(scope, identity)
+    if counter is None:
+        return 1
+    return max(1, math.ceil((counter.expires_at - timezone.now()).total_seconds()))
 
 
 def hit(scope, identity, period):
-    """Record one attempt; return how many there were in the current window."""
-    key = _key(scope, identity)
-    # add() only sets a missing key, so the window starts at the first attempt.
-    if cache.add(key, 1, timeout=period):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=period)
-        return 1
+    """Record one attempt; return how many there were in the current window.
+
+    The window starts at the first attempt and lasts `period` seconds. The
+    usual case (a window is open) costs two queries and no transaction.
+    """
+    from portal.models import RateLimit
+
+    digest = _digest(identity)
+    now = timezone.now()
+    current = RateLimit.objects.filter(scope=scope, digest=digest, expires_at__gt=now)
+    if current.update(count=F("count") + 1):
+        return current.values_list("count", flat=True).first() or 1
+    expires_at = now + timedelta(seconds=period)
+    with transaction.atomic():
+        counter, created = RateLimit.objects.select_for_update().get_or_create(
+            scope=scope,
+            digest=digest,
+            defaults={"count": 1, "expires_at": expires_at},
+        )
+        if created:
+            # Old windows of any scope are of no use any more.
+            RateLimit.objects.filter(expires_at__lte=now).delete()
+            return 1
+        if counter.expires_at <= now:  # the last window ended: a new one
+            counter.count, counter.expires_at = 1, expires_at
+        else:  # another request opened it just now
+            counter.count += 1
+        counter.save(update_fields=["count", "expires_at"])
+        return counter.count
 
 
 def is_limited(scope, identity, limit):
@@ -46,12 +89,15 @@ def is_limited(scope, identity, limit):
 
 
 def reset(scope, identity):
-    cache.delete(_key(scope, identity))
+    from portal.models import RateLimit
+
+    RateLimit.objects.filter(scope=scope, digest=_digest(identity)).delete()
 
 
-def too_many_requests(request, message=None):
-    """HTTP 429 in the site layout, with a message that says what to do."""
-    return render(
+def too_many_requests(request, message=None, *, retry_after=60):
+    """HTTP 429 in the site layout, with a message that says what to do, and
+    `Retry-After` in seconds."""
+    response = render(
         request,
         "429.html",
         {
@@ -61,3 +107,5 @@ def too_many_requests(request, message=None):
         },
         status=429,
     )
+    response["Retry-After"] = str(int(retry_after))
+    return response

@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
+from wagtail.views import authenticate_with_password
 
 from portal import views
+from portal.lockout import throttled_password_form
 
 # The project mounts the apps by name; it imports none of them. An app with
 # public URLs that are not pages adds its sitemap section through the
@@ -17,9 +21,38 @@ sitemaps = {
     **dict(section() for section in hooks.get_hooks("portal_sitemap_sections")),
 }
 
+# Every login and password form the site answers shares one lock and throttle
+# (portal.lockout); these routes come before the includes that would serve the
+# unprotected originals.
+login_urlpatterns = [
+    path("admin/login/", views.AdminLoginView.as_view(), name="admin-login"),
+    path(
+        "admin/password_reset/",
+        views.AdminPasswordResetView.as_view(),
+        name="admin-password-reset",
+    ),
+    # Wagtail's front-end login: members and editors log in on the member login.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account:login", query_string=True),
+        name="frontend-login",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/"
+        "<int:page_id>/",
+        throttled_password_form(authenticate_with_password),
+        name="page-password",
+    ),
+    path(
+        "documenten/authenticate_with_password/<int:restriction_id>/",
+        throttled_password_form(document_views.authenticate_with_password),
+        name="document-password",
+    ),
+]
+
 urlpatterns = [
-    # Before Wagtail's admin: the admin login with the lock on failed attempts.
-    path("admin/", include("network.admin_urls")),
+    *login_urlpatterns,
+    path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("netwerk/", include("network.urls")),
     path("account/", include("network.account_urls")),

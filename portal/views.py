@@ -1,22 +1,46 @@
+import logging
+import sys
+
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail import hooks
+from wagtail.admin.views.account import LoginView as WagtailLoginView
+from wagtail.admin.views.account import (
+    PasswordResetView as WagtailPasswordResetView,
+)
 from wagtail.models import Page
 
+from portal import ratelimit
+from portal.cache import cache_is_healthy
+from portal.lockout import LoginLockMixin, PasswordResetThrottleMixin
 from portal.search import clean_query
 
+logger = logging.getLogger("portal.views")
+
 RESULTS_PER_PAGE = 10
+SEARCHES_PER_MINUTE = 30
+# What a visitor is told to wait when the database is away.
+RETRY_AFTER_SECONDS = 30
 
 
 @require_GET
 def search(request):
     raw_query = request.GET.get("q", "")
+    if raw_query.strip():
+        ip = ratelimit.client_ip(request)
+        if ratelimit.hit("search", ip, 60) > SEARCHES_PER_MINUTE:
+            return ratelimit.too_many_requests(
+                request,
+                _("Je zocht erg vaak na elkaar. Wacht een minuut en zoek opnieuw."),
+                retry_after=ratelimit.seconds_left("search", ip),
+            )
     query, notes = clean_query(raw_query)
     results_page = None
     sections = []
@@ -65,5 +89,54 @@ def robots_txt(request):
 
 
 def server_error(request):
-    """The 500 page, rendered without a request context so it needs no database."""
+    """The 500 page, rendered without a request context so it needs no database.
+
+    When the database itself is away the fault is passing: 503 with Retry-After,
+    so browsers, crawlers and monitors know to come back.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError) and not _database_answers():
+        response = HttpResponse(loader.get_template("503.html").render({}), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+def _database_answers():
+    # Django already dropped an unusable connection when the request started
+    # (CONN_HEALTH_CHECKS); a connection cut since then fails here, as it should.
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return False
+    return True
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database and the cache answer; 503 naming what failed.
+
+    For the load balancer and monitoring: it says nothing else, is never cached
+    and is not logged on each call (Django would log every 503).
+    """
+    failing = []
+    if not _database_answers():
+        failing.append("database")
+    if not cache_is_healthy():
+        failing.append("cache")
+    response = JsonResponse(
+        {"status": "fail" if failing else "ok", "failing": failing},
+        status=503 if failing else 200,
+    )
+    response._has_been_logged = True
+    return response
+
+
+class AdminLoginView(LoginLockMixin, WagtailLoginView):
+    """Wagtail's admin login behind the same lock as every other login form."""
+
+
+class AdminPasswordResetView(PasswordResetThrottleMixin, WagtailPasswordResetView):
+    """Wagtail's password reset with the member reset's throttles."""

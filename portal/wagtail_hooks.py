@@ -1,8 +1,12 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.models import Phase
+from portal.models import OutgoingMail, Phase
 
 
 class PhaseViewSet(SnippetViewSet):
@@ -19,3 +23,47 @@ class PhaseViewSet(SnippetViewSet):
 
 
 register_snippet(PhaseViewSet)
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Mail records are written by the mail service only: view, never edit."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+class OutgoingMailViewSet(ModelViewSet):
+    """Queued, delivered and undeliverable mail, for editors who need to know
+    whether an invitation went out."""
+
+    model = OutgoingMail
+    icon = "mail"
+    menu_label = _("Uitgaande e-mail")
+    menu_order = 900
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    list_display = ["subject", "recipients", "state", "attempts", "created_at"]
+    list_filter = ["state"]
+    search_fields = ["subject", "recipients"]
+    ordering = ["-created_at"]
+    form_fields = ["state"]
+    inspect_view_fields = [
+        "subject",
+        "recipients",
+        "template",
+        "state",
+        "attempts",
+        "last_error",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
+        "sent_at",
+    ]
+
+
+register_permission_policy(OutgoingMail, ReadOnlyPermissionPolicy(OutgoingMail))
+
+
+@hooks.register("register_admin_viewset")
+def register_outgoing_mail_viewset():
+    return OutgoingMailViewSet("outgoing_mail")

@@ -30,10 +30,21 @@ class MemberProfile(models.Model):
         help_text=_("Iedereen ziet dan je naam en functie."),
     )
     email_visible_to_members = models.BooleanField(
-        _("toon mijn e-mailadres aan andere leden"), default=True
+        _("toon mijn e-mailadres aan andere leden"), default=False
     )
     phone_visible_to_members = models.BooleanField(
         _("toon mijn telefoonnummer aan andere leden"), default=False
+    )
+    # When the member turned each sharing option on: consent with its time.
+    # Empty while the option is off.
+    listed_publicly_since = models.DateTimeField(
+        _("openbaar vermeld sinds"), null=True, blank=True, editable=False
+    )
+    email_visible_since = models.DateTimeField(
+        _("e-mailadres zichtbaar sinds"), null=True, blank=True, editable=False
+    )
+    phone_visible_since = models.DateTimeField(
+        _("telefoonnummer zichtbaar sinds"), null=True, blank=True, editable=False
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -52,3 +63,17 @@ class MemberProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.municipality})"
+
+    SHARING_FIELDS = {
+        "listed_publicly": "listed_publicly_since",
+        "email_visible_to_members": "email_visible_since",
+        "phone_visible_to_members": "phone_visible_since",
+    }
+
+    def record_sharing_consent(self, now):
+        """Stamp each option turned on now; clear the stamp of one turned off."""
+        for option, since in self.SHARING_FIELDS.items():
+            if not getattr(self, option):
+                setattr(self, since, None)
+            elif getattr(self, since) is None:
+                setattr(self, since, now)

@@ -2,10 +2,12 @@ from .contact import ContactFormField, ContactPage
 from .documents import ToolkitDocument, ToolkitPage
 from .faq import FaqPage
 from .guides import GuideIndexPage, GuidePage
+from .mail import OutgoingMail
 from .pages import BasePage, ContentPage
 from .phases import Phase
+from .ratelimits import RateLimit
 from .site_settings import SiteSettings
-from .users import User
+from .users import User, normalize_email
 
 __all__ = [
     "BasePage",
@@ -15,9 +17,12 @@ __all__ = [
     "FaqPage",
     "GuideIndexPage",
     "GuidePage",
+    "OutgoingMail",
     "Phase",
+    "RateLimit",
     "SiteSettings",
     "ToolkitDocument",
     "ToolkitPage",
     "User",
+    "normalize_email",
 ]

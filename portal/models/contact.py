@@ -106,6 +106,12 @@ class ContactPage(AbstractEmailForm, BasePage):
 
     form_builder = ContactFormBuilder
 
+    @property
+    def submissions_list_view_class(self):
+        from portal.exports import FormulaSafeSubmissionsListView
+
+        return FormulaSafeSubmissionsListView
+
     content_panels = [
         *Page.content_panels,
         FormSubmissionsPanel(),
@@ -148,6 +154,7 @@ class ContactPage(AbstractEmailForm, BasePage):
                         "Je hebt het afgelopen uur al vijf berichten gestuurd. Wacht "
                         "een uur, of mail ons rechtstreeks."
                     ),
+                    retry_after=ratelimit.seconds_left(RATE_LIMIT_SCOPE, ip),
                 )
             ratelimit.hit(RATE_LIMIT_SCOPE, ip, RATE_LIMIT_PERIOD)
             if request.POST.get(HONEYPOT_FIELD, "").strip():

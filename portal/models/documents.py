@@ -19,6 +19,25 @@ class ToolkitDocumentQuerySet(DocumentQuerySet):
         """Documents with what a toolkit entry shows, in one query."""
         return self.select_related("phase").order_by("title", "pk")
 
+    def visible_to(self, request):
+        """Only documents `request` may open: none from a collection (or below
+        one) whose privacy setting the visitor does not meet."""
+        from wagtail.models import CollectionViewRestriction
+
+        closed = [
+            restriction.collection.path
+            for restriction in CollectionViewRestriction.objects.select_related(
+                "collection"
+            )
+            if not restriction.accept_request(request)
+        ]
+        if not closed:
+            return self
+        below_closed = models.Q()
+        for path in closed:
+            below_closed |= models.Q(collection__path__startswith=path)
+        return self.exclude(below_closed)
+
 
 class ToolkitDocument(AbstractDocument):
     """A reusable document of the toolkit: a template, checklist, report...
@@ -150,7 +169,9 @@ class ToolkitPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = ToolkitFilter(request.GET)
-        documents = form.filter(ToolkitDocument.objects.for_listing())
+        documents = form.filter(
+            ToolkitDocument.objects.visible_to(request).for_listing()
+        )
         context["filter_form"] = form
         context["documents_page"] = Paginator(
             documents, self.documents_per_page

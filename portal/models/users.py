@@ -1,8 +1,34 @@
+import unicodedata
+
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+
+def normalize_email(email):
+    """The one form of an address the portal stores, looks up and locks on.
+
+    NFKC folds look-alike compatibility characters (the long s `ſ` becomes `s`),
+    casefold() then lowers case beyond ASCII. Lookups compare this form exactly,
+    never with the database's own case rules, which differ per database.
+    """
+    return unicodedata.normalize("NFKC", (email or "").strip()).casefold()
+
+
+def validate_ascii_local_part(email):
+    """New addresses keep to plain letters before the @: no look-alikes."""
+    local_part = (email or "").rpartition("@")[0]
+    if not local_part.isascii():
+        raise ValidationError(
+            _(
+                "Gebruik voor het deel voor de @ alleen gewone letters (a-z), cijfers "
+                "en tekens zoals . - _ , zonder accenten of andere schriften."
+            ),
+            code="non_ascii_local_part",
+        )
 
 
 class UserManager(DjangoUserManager):
@@ -13,7 +39,7 @@ class UserManager(DjangoUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -29,14 +55,16 @@ class UserManager(DjangoUserManager):
         return self._create_user(email, password, **extra_fields)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        return self.get(email=normalize_email(username))
 
 
 class User(AbstractUser):
     """A person with an account: a Mechelen editor or a network member."""
 
     username = None
-    email = models.EmailField(_("e-mailadres"), unique=True)
+    email = models.EmailField(
+        _("e-mailadres"), unique=True, validators=[validate_ascii_local_part]
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -55,4 +83,8 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
-        self.email = self.email.lower()
+        self.email = normalize_email(self.email)
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -63,6 +65,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -76,12 +81,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.SessionPolicyMiddleware",
+    "portal.middleware.RejectNulMiddleware",
+    "portal.middleware.StorageFullMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -133,6 +142,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
+# Every login form goes through authenticate(); this backend refuses locked
+# accounts and blocked addresses (portal.lockout).
+AUTHENTICATION_BACKENDS = ["portal.lockout.LockedModelBackend"]
+# Members may stay logged in for 14 days; editors' and administrators' sessions
+# end after 1 hour idle and 8 hours at most (portal.middleware).
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
+PORTAL_STAFF_SESSION_IDLE_SECONDS = 60 * 60
+PORTAL_STAFF_SESSION_MAX_SECONDS = 8 * 60 * 60
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
@@ -145,13 +162,25 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Cache: per-process memory by default; Redis shared by every worker when set.
+# Redis stopped or hanging degrades to uncached pages (portal.cache): each call
+# waits at most half a second, then the cache is skipped for a while.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# After a failure, how long every process leaves Redis alone before trying again.
+PORTAL_CACHE_BREAKER_SECONDS = float(
+    os.environ.get("PORTAL_CACHE_BREAKER_SECONDS", "15")
+)
+REDIS_OPTIONS = {
+    "socket_timeout": 0.5,
+    "socket_connect_timeout": 0.5,
+    "retry": Retry(NoBackoff(), 0),
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
+            "OPTIONS": REDIS_OPTIONS,
         }
     }
 else:
@@ -175,7 +204,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Local uploads: a full disk leaves no partial file (portal.storage).
+    "default": {"BACKEND": "portal.storage.CleanFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
@@ -192,17 +222,23 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = True
     AWS_S3_FILE_OVERWRITE = False
 
-# E-mail: console unless an SMTP host is configured.
+# E-mail: every message is queued (portal.mail) and delivered by a task through
+# PORTAL_MAIL_BACKEND: SMTP when a host is configured, else the console.
+EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    PORTAL_MAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    EMAIL_TIMEOUT = 10
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    PORTAL_MAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Background work (mail first): the database queue of django-tasks-db, run by
+# `manage.py db_worker`. Development and tests run tasks at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Lerend netwerk pleinmakers <no-reply@pleinmakers.example>"
 )
@@ -260,14 +296,49 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # Embeds would call other hosts at run time; the portal makes no such request.
 WAGTAILEMBEDS_FINDERS = []
 
-# Django's own page of complex editors can hold many fields.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# At most 1,000 fields per request: Django's default, stated so nobody raises it.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Members log in on the site; editors at /admin/ (Wagtail has its own login URL).
+# Wagtail's front-end login (private pages) is the member login too.
 LOGIN_URL = "account:login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/aanmelden/"
+# No avatars from gravatar.com: the privacy statement allows no third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Behind a load balancer, the number of proxies that append to X-Forwarded-For.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
 
 # Generated demo passwords, kept so `make run` can print them again.
 PORTAL_DEMO_LOGINS_FILE = VAR_DIR / "demo-logins.json"
+
+# Content-Security-Policy (django-csp 4). Public pages load everything from this
+# site and run no inline script: a template that needs one adds
+# nonce="{{ request.csp_nonce }}". Only this site may frame the pages (Wagtail's
+# preview) and receive their forms.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# The Wagtail admin (/admin/) gets what Wagtail 8 needs beyond that, and no more:
+# its choosers and date pickers start with small inline scripts (without a
+# nonce), its components set inline style attributes, and images are previewed
+# from blob: URLs before upload. Still no eval, no other host, no framing.
+PORTAL_ADMIN_CSP_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+}
+# The admin would ask releases.wagtail.org for new versions: no other host.
+WAGTAIL_ENABLE_UPDATE_CHECK = False

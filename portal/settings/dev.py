@@ -14,3 +14,6 @@ STORAGES = {
 }
 
 WHITENOISE_USE_FINDERS = True
+
+# `make run` needs no worker: tasks (mail) run at once, inside the request.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

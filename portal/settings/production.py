@@ -20,9 +20,13 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31_536_000))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-# Cookies never travel over plain HTTP.
+# Cookies never travel over plain HTTP. The __Host- prefix makes browsers
+# refuse them unless Secure, for the whole host (Path=/) and without Domain, so
+# no other subdomain can set or overwrite them.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 # Do not leak full URLs to other sites.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # No framing by other sites (clickjacking). Wagtail's live preview frames the

@@ -10,7 +10,7 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PORTAL_MAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     **STORAGES,  # noqa: F405
@@ -28,13 +28,18 @@ PORTAL_DEMO_LOGINS_FILE = VAR_DIR / (  # noqa: F405
 )
 
 # The PostgreSQL run in CI also exercises the shared Redis cache. Tests clear the
-# cache (FLUSHDB), so each pytest-xdist worker gets a database number of its own.
+# cache (FLUSHDB), so each pytest-xdist worker gets a database number of its own,
+# counting up from PORTAL_TEST_REDIS_DB (10 unless set).
 if REDIS_URL:  # noqa: F405
     _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    _first_db = int(os.environ.get("PORTAL_TEST_REDIS_DB", "10"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": urlsplit(REDIS_URL)._replace(path=f"/{10 + _worker}").geturl(),  # noqa: F405
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": urlsplit(REDIS_URL)  # noqa: F405
+            ._replace(path=f"/{_first_db + _worker}")
+            .geturl(),
             "KEY_PREFIX": "portal-test",
+            "OPTIONS": REDIS_OPTIONS,  # noqa: F405
         }
     }

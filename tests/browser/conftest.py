@@ -133,8 +133,11 @@ def browser(demo_server):
 
 @pytest.fixture
 def page(browser, demo_server):
+    # axe-core is injected as an inline script, which the site's
+    # Content-Security-Policy rightly forbids; test_csp.py checks the policy
+    # in a context that keeps it.
     context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="nl-BE"
+        viewport={"width": 1280, "height": 900}, locale="nl-BE", bypass_csp=True
     )
     page = context.new_page()
     page.set_default_timeout(10_000)

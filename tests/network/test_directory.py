@@ -199,6 +199,7 @@ def test_contacts_show_email_to_members_only(client, network_page, mechelen, mem
         profile__listed_publicly=True,
         profile__phone="015 11 22 33",
         profile__phone_visible_to_members=True,
+        profile__email_visible_to_members=True,
     )
     MemberFactory(
         email="verborgen@mechelen.example",
@@ -213,7 +214,6 @@ def test_contacts_show_email_to_members_only(client, network_page, mechelen, mem
         last_name="Geenmail",
         profile__municipality=mechelen,
         profile__listed_publicly=True,
-        profile__email_visible_to_members=False,
     )
     anonymous = client.get("/netwerk/mechelen/").content.decode()
     assert "Zoë Zichtbaar" in anonymous

@@ -272,3 +272,33 @@ def test_an_invitation_link_expires_after_seven_days(
     )
     expired = client.get(link, follow=True).content.decode()
     assert "Deze link is al gebruikt of verlopen" in expired
+
+
+class RefusingMailBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_approval_says_the_invitation_is_queued_then_shows_its_delivery(
+    client, editor, application, settings
+):
+    client.force_login(editor)
+    settings.PORTAL_MAIL_BACKEND = "tests.network.test_review.RefusingMailBackend"
+    response = decide(client, application, "approve")
+    page = client.get(response["Location"]).content.decode()
+    assert "uitnodiging is klaargezet" in page
+    assert "verstuurd" not in page
+    assert "in de wachtrij" in page
+    assert "1 poging mislukt" in page
+
+    # A later try (by the worker) succeeds: the screen says it was delivered.
+    from portal.models import OutgoingMail
+
+    OutgoingMail.objects.filter(template="network/email/invitation").update(
+        state=OutgoingMail.State.SENT
+    )
+    html = client.get(response["Location"]).content.decode()
+    assert "afgeleverd bij de mailserver" in html

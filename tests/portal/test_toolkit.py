@@ -318,3 +318,30 @@ def test_demo_has_six_real_pdf_documents(client, demo):
     assert ToolkitDocument.objects.count() == count
     assert "+ document" not in output.getvalue()
     assert "+ /home/gidsen" not in output.getvalue()
+
+
+def test_toolkit_lists_only_documents_the_visitor_may_open(client, toolkit):
+    """A document in a collection restricted to logged-in users (or in one below
+    it) is neither listed nor linked for anonymous visitors."""
+    from wagtail.models import CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Intern")
+    deeper = private.add_child(name="Intern, archief")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    ToolkitDocumentFactory(title="Openbaar sjabloon")
+    secret = ToolkitDocumentFactory(title="Interne nota", collection=private)
+    ToolkitDocumentFactory(title="Oud verslag", collection=deeper)
+
+    anonymous = client.get("/toolkit/").content.decode()
+    assert "Openbaar sjabloon" in anonymous
+    assert "Interne nota" not in anonymous
+    assert "Oud verslag" not in anonymous
+    assert secret.url not in anonymous
+
+    client.force_login(UserFactory())
+    logged_in = client.get("/toolkit/").content.decode()
+    assert "Interne nota" in logged_in
+    assert "Oud verslag" in logged_in
