@@ -84,6 +84,7 @@ MENU_ORDER = [
     "toolkit",
     "praktijkvoorbeelden",
     "netwerk",
+    "agenda",
     "ervaringen",
     "veelgestelde-vragen",
     "contact",

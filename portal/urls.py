@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from wagtail import hooks
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PageSitemap
@@ -29,6 +30,11 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Apps above the portal add public URLs that Wagtail's page routing cannot match
+# (e.g. calendar files ending in .ics) through the `register_site_urls` hook.
+for register_site_urls in hooks.get_hooks("register_site_urls"):
+    urlpatterns += register_site_urls()
 
 urlpatterns += [
     path("", include("casestudies.urls")),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "portal",
     "network",
     "casestudies",
+    "events",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
