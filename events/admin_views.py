@@ -171,7 +171,7 @@ class MessageView(EventAdminMixin, FormView):
         return redirect(participants_url(self.event))
 
 
-# Exports ------------------------------------------------------------------------
+# Exports ---------------------------------------------------------------------------
 
 EXPORT_COLUMNS = [
     gettext_lazy("Status"),

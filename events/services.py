@@ -54,7 +54,7 @@ def _notify(registrations, kind, **kwargs):
         send_registration_mail.enqueue(registration.pk, kind, **kwargs)
 
 
-# Registering and cancelling -----------------------------------------------------
+# Registering and cancelling --------------------------------------------------------
 
 
 def register(
@@ -181,7 +181,7 @@ def cancel(registration, *, by=None):
     return True
 
 
-# When an editor publishes an event ------------------------------------------------
+# When an editor publishes an event -------------------------------------------------
 
 
 def event_published(page):
@@ -231,7 +231,7 @@ def event_published(page):
         index.remove_object(event)
 
 
-# Reminders ---------------------------------------------------------------------
+# Reminders -------------------------------------------------------------------------
 
 
 def queue_reminders(now=None):
@@ -261,7 +261,7 @@ def queue_reminders(now=None):
     return queued
 
 
-# Editors ------------------------------------------------------------------------
+# Editors ---------------------------------------------------------------------------
 
 
 def send_message(event, subject, message, *, include_waiting_list, sender):
@@ -300,7 +300,7 @@ def mark_attendance(event, present_ids, *, by):
     return confirmed
 
 
-# A person's data ------------------------------------------------------------------
+# A person's data -------------------------------------------------------------------
 
 
 def erase_person(*, email=None, user=None):

@@ -52,7 +52,7 @@ def _split_documents(documents):
     return before, after
 
 
-# The agenda --------------------------------------------------------------------------
+# The agenda ------------------------------------------------------------------------
 
 
 def agenda_context(index, request):
@@ -101,7 +101,7 @@ def agenda_calendar(index, request):
     return response
 
 
-# One event ---------------------------------------------------------------------------
+# One event -------------------------------------------------------------------------
 
 
 def _member_registration(event, user):
@@ -145,7 +145,7 @@ def event_calendar(event, request):
     return response
 
 
-# Registering -------------------------------------------------------------------------
+# Registering -----------------------------------------------------------------------
 
 
 def _privacy_url(request):
@@ -277,7 +277,7 @@ class RegistrationSentView(EventViewMixin, TemplateView):
         return super().get_context_data(meta_title=_("Kijk in je mailbox"), **kwargs)
 
 
-# One's own registration --------------------------------------------------------------
+# One's own registration ------------------------------------------------------------
 
 
 def _private(response):
@@ -376,7 +376,7 @@ def registration_calendar(event, request, key, signature):
     return _private(response)
 
 
-# What other apps show (registered through wagtail_hooks) -----------------------------
+# What other apps show (registered through wagtail_hooks) ---------------------------
 
 
 def dashboard_section(request):

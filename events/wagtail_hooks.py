@@ -83,7 +83,7 @@ def register_events_log_actions(actions):
         actions.register_action(action, label, label)
 
 
-# Public pages of lower apps, through the portal's hooks ------------------------------
+# Public pages of lower apps, through the portal's hooks ----------------------------
 
 
 @hooks.register("register_site_urls")
