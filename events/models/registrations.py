@@ -47,7 +47,7 @@ class RegistrationQuerySet(models.QuerySet):
         """Registrations made by this e-mail address or this account."""
         condition = Q(pk__in=[])
         if email:
-            condition |= Q(email=normalise_email(email))
+            condition |= Q(email__iexact=normalise_email(email))
         if user is not None and user.pk:
             condition |= Q(user=user)
         return self.filter(condition)
