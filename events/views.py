@@ -114,17 +114,23 @@ def event_context(event, request):
     now = timezone.now()
     documents = list(event.documents.select_related("document").order_by("sort_order"))
     before, after = _split_documents(documents)
-    confirmed = (
-        Registration.objects.confirmed().filter(event=event).count()
-        if event.capacity is not None
-        else 0
+    # The host and the places taken in one query (the page came from Wagtail's
+    # routing, which cannot join them).
+    extras = (
+        type(event)
+        .objects.filter(pk=event.pk)
+        .select_related("host")
+        .with_confirmed_count()
+        .only("pk", "host")
+        .get()
     )
+    event.host = extras.host
     is_member = is_network_member(request.user)
     mine = _member_registration(event, request.user) if is_member else None
     return {
         "documents_before": before,
         "documents_after": after,
-        "places_left": event.places_left(confirmed),
+        "places_left": event.places_left(extras.confirmed_count),
         "closed_reason": event.registration_closed_reason(now),
         "is_past": event.is_past(now),
         "is_member": is_member,
