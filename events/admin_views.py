@@ -126,7 +126,7 @@ class CancelForParticipantView(EventAdminMixin, View):
     permission = CHANGE_PERMISSION
     http_method_names = ["post"]
 
-    def post(self, request, pk, registration_pk):
+    def post(self, request, registration_pk):
         registration = get_object_or_404(
             Registration.objects.select_related("event"),
             pk=registration_pk,
@@ -225,7 +225,7 @@ def _safe(value):
 
 
 class ExportView(EventAdminMixin, View):
-    def get(self, request, pk, file_format):
+    def get(self, request, file_format):
         rows = export_rows(self.event)
         filename = f"deelnemers-{self.event.slug}"
         if file_format == "xlsx":
