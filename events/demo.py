@@ -28,7 +28,7 @@ from events.models import (
     RegistrationStatus,
 )
 from network.models import Municipality
-from portal.demo import h2, p
+from portal.demo import p
 from portal.demo_pdf import make_pdf
 from portal.factories import ToolkitDocumentFactory
 from portal.models import ToolkitDocument
@@ -125,7 +125,11 @@ def _documents(loader):
 
 
 def _report(*paragraphs):
-    return [h2("Voorbeeldverslag"), p(EXAMPLE_NOTE), *paragraphs]
+    note = p(
+        "<p><em>Een voorbeeldverslag: het toont hoe een verslag op de pagina komt, "
+        "niet wat er op een echte bijeenkomst gebeurde.</em></p>"
+    )
+    return [note, *paragraphs]
 
 
 def _events(loader, mechelen):
