@@ -29,7 +29,7 @@ CHANGE_PERMISSION = "events.change_registration"
 
 
 def participants_url(event):
-    return reverse("events_participants", args=[event.pk])
+    return reverse("events:participants", args=[event.pk])
 
 
 class EventAdminMixin(WagtailAdminTemplateMixin):
@@ -46,7 +46,7 @@ class EventAdminMixin(WagtailAdminTemplateMixin):
     def get_breadcrumbs_items(self):
         items = [
             *super().get_breadcrumbs_items(),
-            {"url": reverse("events_overview"), "label": _("Inschrijvingen")},
+            {"url": reverse("events:index"), "label": _("Inschrijvingen")},
         ]
         if getattr(self, "event", None):
             items.append(
@@ -98,9 +98,9 @@ class ParticipantsView(EventAdminMixin, TemplateView):
             cancelled=[r for r in registrations if r.is_cancelled],
             can_change=self.request.user.has_perm(CHANGE_PERMISSION),
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.event.pk]),
-            message_url=reverse("events_message", args=[self.event.pk]),
-            csv_url=reverse("events_export", args=[self.event.pk, "csv"]),
-            xlsx_url=reverse("events_export", args=[self.event.pk, "xlsx"]),
+            message_url=reverse("events:message", args=[self.event.pk]),
+            csv_url=reverse("events:export", args=[self.event.pk, "csv"]),
+            xlsx_url=reverse("events:export", args=[self.event.pk, "xlsx"]),
             has_started=self.event.has_started(),
         )
         return context

@@ -20,6 +20,6 @@ class RegistrationsPanel(Panel):
                     event_id=page.pk
                 ).counts()
                 context["participants_url"] = reverse(
-                    "events_participants", args=[page.pk]
+                    "events:participants", args=[page.pk]
                 )
             return context

@@ -42,7 +42,7 @@ def crowded(event):
 
 
 def url(event, part=""):
-    return f"/admin/agenda/{event.pk}/{part}"
+    return f"/admin/inschrijvingen/{event.pk}/{part}"
 
 
 def test_editors_see_the_participants_and_the_waiting_list(client, editor, crowded):
@@ -52,7 +52,7 @@ def test_editors_see_the_participants_and_the_waiting_list(client, editor, crowd
     assert "Wachtlijst: 2 personen" in html
     assert html.index("Dirk Wacht") < html.index("Els Wacht")
     assert "anna@voorbeeld.be" in html
-    overview = client.get("/admin/agenda/").content.decode()
+    overview = client.get("/admin/inschrijvingen/").content.decode()
     assert "Intervisie in Mechelen" in overview
 
 
@@ -67,7 +67,7 @@ def test_the_edit_screen_links_to_the_participants(client, editor, crowded):
     "path", ["", "deelnemers/", "deelnemers.csv", "deelnemers.xlsx", "bericht/"]
 )
 def test_members_and_visitors_never_see_participants(client, crowded, member, path):
-    target = "/admin/agenda/" if path == "" else url(crowded, path)
+    target = "/admin/inschrijvingen/" if path == "" else url(crowded, path)
     assert client.get(target).status_code == 302  # to the admin login
     client.force_login(member)
     response = client.get(target)
@@ -203,3 +203,17 @@ def test_the_page_header_has_a_participants_button(client, editor, crowded):
     client.force_login(editor)
     html = client.get(f"/admin/pages/{crowded.get_parent().pk}/").content.decode()
     assert url(crowded, "deelnemers/") in html
+
+
+def test_an_event_people_registered_for_is_cancelled_not_deleted(
+    client, editor, crowded
+):
+    client.force_login(editor)
+    delete_url = f"/admin/pages/{crowded.pk}/delete/"
+    response = client.post(delete_url, follow=True)
+    assert "Annuleer ze" in response.content.decode()
+    assert Registration.objects.filter(event=crowded).count() == 5
+    for registration in Registration.objects.filter(event=crowded):
+        services.cancel(registration)
+    client.post(delete_url)
+    assert not Registration.objects.filter(event_id=crowded.pk).exists()
