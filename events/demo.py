@@ -10,9 +10,7 @@ import os
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.models import Collection
 
 from events.factories import (
     EventIndexPageFactory,
@@ -29,8 +27,6 @@ from events.models import (
 )
 from network.models import Municipality
 from portal.demo import p
-from portal.demo_pdf import make_pdf
-from portal.factories import ToolkitDocumentFactory
 from portal.models import ToolkitDocument
 
 # Every demo event names its place itself (none, for the online ones).
@@ -48,7 +44,6 @@ EXAMPLE_ROUTE = (
     "Voorbeeld: hier staat hoe je er raakt met openbaar vervoer, met de fiets of met "
     "de auto, en hoe toegankelijk de plek is."
 )
-PDF_FOOTER = "Lerend netwerk pleinmakers – Stad Mechelen. Voorbeelddocument."
 
 
 def _at(days, hour, minute=0):
@@ -56,72 +51,12 @@ def _at(days, hour, minute=0):
     return datetime.combine(day, time(hour, minute), tzinfo=BRUSSELS)
 
 
-def _collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name="Agenda").first()
-    return existing or root.add_child(name="Agenda")
-
-
-def _document(loader, title, filename, kind, intro, sections):
-    document = ToolkitDocument.objects.filter(title=title).first()
-    if document is None:
-        document = ToolkitDocumentFactory(
-            title=title,
-            file=ContentFile(
-                make_pdf(title, intro, sections, PDF_FOOTER), name=filename
-            ),
-            collection=_collection(),
-            document_type=kind,
-            description=intro,
-        )
-        loader.stdout.write(f"  + document {title}")
-    return document
-
-
-def _documents(loader):
-    """The example slides of a past webinar and the agenda of a coming visit."""
-    slides = _document(
-        loader,
-        "Presentatie: wat doet een pleinmaker? (voorbeeld)",
-        "presentatie-wat-doet-een-pleinmaker-voorbeeld.pdf",
-        ToolkitDocument.DocumentType.PRESENTATION,
-        "Voorbeeld van de presentatie bij een webinar: de taken en het profiel van een pleinmaker.",
-        [
-            (
-                "Wat doet een pleinmaker?",
-                [
-                    "is regelmatig aanwezig in de wijk en kent de sleutelfiguren",
-                    "zet elk jaar minstens één actie op in de eigen wijk",
-                    "schrijft in op de burendagen van de stad",
-                    "leidt bewoners toe naar het reguliere aanbod",
-                ],
-            ),
-            (
-                "Wat krijgt een pleinmaker?",
-                "Een woning in een van de gekozen wijken, met een bijdrage in de huur, "
-                "een opleiding en begeleiding door een professionele medewerker.",
-            ),
-        ],
-    )
-    agenda = _document(
-        loader,
-        "Agenda werkbezoek pleinmakers in Mechelen (voorbeeld)",
-        "agenda-werkbezoek-pleinmakers-voorbeeld.pdf",
-        ToolkitDocument.DocumentType.TEMPLATE,
-        "Voorbeeld van de agenda bij een werkbezoek.",
-        [
-            (
-                "Programma (voorbeeld)",
-                [
-                    "Welkom en kennismaking",
-                    "Hoe Mechelen en Woonpunt Mechelen samenwerken",
-                    "In gesprek met wie in de wijk werkt",
-                    "Vragen en afspraken",
-                ],
-            )
-        ],
-    )
-    return slides, agenda
+def _slides():
+    """The toolkit's presentation about what a pleinmaker does, which suits an
+    example webinar; the demo adds no documents of its own to the toolkit."""
+    return ToolkitDocument.objects.filter(
+        title="Presentatie: pleinmakers voorstellen aan je bestuur"
+    ).first()
 
 
 def _report(*paragraphs):
@@ -134,7 +69,7 @@ def _report(*paragraphs):
 
 def _events(loader, mechelen):
     """(slug, fields) of every demo event, in date order."""
-    slides, agenda = _documents(loader)
+    slides = _slides()
     return [
         (
             "opleiding-samenwerken-huisvesting",
@@ -191,13 +126,17 @@ def _events(loader, mechelen):
                 "end": _at(-21, 15, 30),
                 "online_link": "https://vergadering.example/pleinmakers-webinar",
                 "body": [p(EXAMPLE_NOTE)],
-                "documents": [EventDocument(document=slides, role=DocumentRole.SLIDES)],
+                "documents": [
+                    EventDocument(document=document, role=DocumentRole.SLIDES)
+                    for document in [slides]
+                    if document
+                ],
                 "report": _report(
                     p(
                         "<p>Een pleinmaker woont in de wijk, is er regelmatig aanwezig en "
                         "kent de sleutelfiguren. Elk jaar zet die minstens één actie op in "
                         "de eigen wijk en schrijft in op de burendagen van de stad. De "
-                        "presentatie hieronder vat de taken en het profiel samen.</p>"
+                        "presentatie hieronder komt uit de toolkit.</p>"
                     )
                 ),
             },
@@ -229,8 +168,16 @@ def _events(loader, mechelen):
                 "directions": EXAMPLE_ROUTE,
                 "host": mechelen,
                 "capacity": 20,
-                "body": [p(EXAMPLE_NOTE)],
-                "documents": [EventDocument(document=agenda, role=DocumentRole.AGENDA)],
+                "body": [
+                    p(EXAMPLE_NOTE),
+                    p(
+                        "<p>Voorbeeld van een programma:</p><ul>"
+                        "<li>welkom en kennismaking;</li>"
+                        "<li>hoe Mechelen en Woonpunt Mechelen samenwerken;</li>"
+                        "<li>in gesprek met wie in de wijk werkt;</li>"
+                        "<li>vragen en afspraken.</li></ul>"
+                    ),
+                ],
             },
         ),
         (

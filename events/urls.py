@@ -15,5 +15,5 @@ def serve_calendar(request, path):
 
 
 urlpatterns = [
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", serve_calendar, name="calendar"),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", serve_calendar, name="events-calendar"),
 ]

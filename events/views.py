@@ -419,7 +419,7 @@ def municipality_section(request, municipality):
 
     events = list(
         EventPage.objects.live()
-        .public()
+        .public_in_one_query()
         .upcoming()
         .not_cancelled()
         .filter(host=municipality)

@@ -15,8 +15,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -31,7 +40,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -93,6 +102,14 @@ class EventPageQuerySet(PageQuerySet):
 
     def open_to_all(self):
         return self.filter(audience=Audience.OPEN)
+
+    def public_in_one_query(self):
+        """Wagtail's `public()` (no view restriction on the page or above it),
+        as part of this query instead of a query of its own first."""
+        restricted = PageViewRestriction.objects.annotate(
+            prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+        ).filter(page__path=F("prefix"))
+        return self.exclude(Exists(restricted))
 
     def in_agenda_order(self, now=None):
         """Upcoming events first, soonest first; then past events, newest first."""

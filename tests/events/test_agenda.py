@@ -288,3 +288,22 @@ def test_site_search_finds_open_events(client, calendar):
     call_command("update_index", verbosity=0)
     html = client.get("/zoeken/?q=Later").content.decode()
     assert 'href="/agenda/later/"' in html
+
+
+def test_view_restrictions_hold_on_the_municipality_page(
+    client, make_event, mechelen, home_page
+):
+    from wagtail.models import PageViewRestriction
+
+    network = NetworkIndexPageFactory.build(slug="netwerk")
+    home_page.add_child(instance=network)
+    network.save_revision().publish()
+    open_event = make_event(title="Voor iedereen", slug="open", host=mechelen)
+    hidden = make_event(title="Afgeschermd", slug="afgeschermd", host=mechelen)
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+
+    shown = set(EventPage.objects.live().public_in_one_query())
+    assert shown == set(EventPage.objects.live().public()) == {open_event}
+    assert titles(client.get("/netwerk/mechelen/").content.decode()) == [
+        "Voor iedereen"
+    ]
