@@ -42,6 +42,11 @@ PAGES = [
     ("site search", "/zoeken/?q=Otterbeek", 16, 800),
     ("guides", "/gidsen/", 12, 200),
     ("toolkit", "/toolkit/", 14, 200),
+    ("agenda", "/agenda/", 12, 200),
+    ("agenda filtered", "/agenda/?soort=webinar&periode=voorbij", 12, 200),
+    ("event", "event", 10, 150),
+    ("agenda feed", "/agenda/feed/", 8, 200),
+    ("agenda calendar", "/agenda/agenda.ics", 8, 300),
 ]
 
 
@@ -49,6 +54,7 @@ def _detail_paths():
     from django.db.models import Count
 
     from casestudies.models import CaseStudyPage
+    from events.models import EventPage
     from network.models import Experience
 
     practice = CaseStudyPage.objects.live().order_by("-pk").first()
@@ -58,7 +64,15 @@ def _detail_paths():
         .order_by("-reaction_count", "-pk")
         .first()
     )
+    event = (
+        EventPage.objects.live()
+        .upcoming()
+        .exclude(capacity=None)
+        .order_by("start")
+        .first()
+    )
     return {
+        "event": event.url if event else None,
         "practice": practice.url if practice else None,
         "experience": experience.get_absolute_url() if experience else None,
     }
