@@ -76,12 +76,14 @@ def send_registration_mail(registration_id, kind, changed=()):
     attachments = []
     if kind in WITH_CALENDAR and registration.is_confirmed:
         attachments.append(calendar_attachment(registration.event, registration))
-    return send_templated_mail(
+    sent = send_templated_mail(
         f"events/email/{kind}",
         context,
         [registration.email],
         attachments=attachments,
     )
+    # A task's result must be JSON; the mail service may return more.
+    return bool(sent)
 
 
 @task()
@@ -91,4 +93,6 @@ def send_event_message(registration_id, subject, message):
     if registration is None or registration.is_cancelled:
         return False
     context = {**_context(registration), "subject": subject, "message": message}
-    return send_templated_mail("events/email/message", context, [registration.email])
+    return bool(
+        send_templated_mail("events/email/message", context, [registration.email])
+    )
