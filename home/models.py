@@ -44,6 +44,23 @@ class HomePage(BasePage):
             .order_by("-first_published_at", "-pk")[:3]
         )
 
+    def next_events(self):
+        """The next two events that take place, read inside a cached fragment."""
+        from events.models import EventPage
+
+        return list(
+            EventPage.objects.live()
+            .public()
+            .upcoming()
+            .not_cancelled()
+            .order_by("start", "pk")[:2]
+        )
+
+    def agenda_url(self):
+        from events.models import agenda_url
+
+        return agenda_url()
+
     def latest_experiences(self):
         """The three newest published experiences, read inside the cached highlights."""
         return list(Experience.objects.published().for_cards()[:3])

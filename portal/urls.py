@@ -67,6 +67,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Apps above the portal add public URLs that Wagtail's page routing cannot match
+# (e.g. calendar files ending in .ics) through the `register_site_urls` hook.
+for register_site_urls in hooks.get_hooks("register_site_urls"):
+    urlpatterns += register_site_urls()
+
 urlpatterns += [
     path("", include("casestudies.urls")),
     path("", include(wagtail_urls)),

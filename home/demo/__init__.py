@@ -80,6 +80,7 @@ MENU_ORDER = [
     "toolkit",
     "praktijkvoorbeelden",
     "netwerk",
+    "agenda",
     "ervaringen",
     "veelgestelde-vragen",
     "contact",

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "network",
     "casestudies",
     "experiences",
+    "events",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

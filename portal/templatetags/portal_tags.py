@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html_join
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from portal.roles import is_network_member
@@ -100,3 +102,23 @@ def service_pages(context):
         if request is not None:
             request._portal_service_pages = pages
     return pages
+
+
+@register.simple_tag(takes_context=True)
+def hook_sections(context, hook_name, **kwargs):
+    """HTML that apps higher in the stack add to a page of a lower one.
+
+    Each function registered for `hook_name` (a Wagtail hook) is called with the
+    request and `kwargs` and returns safe HTML or an empty string; e.g. the agenda
+    adds a member's registrations to the dashboard without `network` knowing it.
+    """
+    request = context.get("request")
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (html,)
+            for hook in hooks.get_hooks(hook_name)
+            if (html := hook(request, **kwargs))
+        ),
+    )
