@@ -328,7 +328,7 @@ def _first_difference(found, expected):
     for table in sorted(set(found) | set(expected)):
         if found.get(table) != expected.get(table):
             return (
-                f"table {table}: {found.get(table, 'missing')} rows, "
+                f"table {table} has {found.get(table, 'no')} rows, "
                 f"the manifest says {expected.get(table, 'missing')}"
             )
     return "no difference"
