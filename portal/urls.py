@@ -9,9 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from network import views as network_views
 from network.sitemaps import ExperienceSitemap
 from portal import views
+from portal.opendata.sitemaps import OpenDataSitemap
 
 # Each app that has public non-page URLs adds its own section here.
-sitemaps = {"pages": PageSitemap, "experiences": ExperienceSitemap}
+sitemaps = {
+    "pages": PageSitemap,
+    "experiences": ExperienceSitemap,
+    "open-data": OpenDataSitemap,
+}
 
 urlpatterns = [
     # Before the admin include: the admin login with the lock on failed attempts.
@@ -21,6 +26,7 @@ urlpatterns = [
     path("account/", include("network.account_urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", views.search, name="search"),
+    path("open-data/", include("portal.opendata.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
 ]
