@@ -29,6 +29,7 @@ class BackupResult:
     path: Path
     manifest: dict
     seconds: float
+    vanished: list
 
     @property
     def size(self):
@@ -70,6 +71,7 @@ def create_backup(dest, *, using="default", storage=None):
         entries = tombstones.collect()
         files = {}
         media_bytes = 0
+        vanished = []
         try:
             with archive.writer(partial) as tar, open(snapshot.path, "rb") as dump:
                 files[engine.member_name] = _entry(
@@ -79,7 +81,14 @@ def create_backup(dest, *, using="default", storage=None):
                 )
                 for name in media.walk(storage):
                     member = f"{MEDIA_DIR}/{name}"
-                    with storage.open(name, "rb") as file:
+                    try:
+                        file = storage.open(name, "rb")
+                    except FileNotFoundError:
+                        # Deleted while the backup ran: after the snapshot, which
+                        # therefore no longer needs it.
+                        vanished.append(name)
+                        continue
+                    with file:
                         files[member] = _entry(
                             archive.add_file(
                                 tar,
@@ -105,7 +114,7 @@ def create_backup(dest, *, using="default", storage=None):
             _move_into_place(partial, dest)
         finally:
             partial.unlink(missing_ok=True)
-    return BackupResult(dest, document, time.monotonic() - started)
+    return BackupResult(dest, document, time.monotonic() - started, vanished)
 
 
 def _move_into_place(partial, dest):

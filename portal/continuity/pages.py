@@ -29,7 +29,8 @@ class Visitor(Client):
     def __init__(self):
         scheme, netloc = site_origin()
         super().__init__(HTTP_HOST=netloc)
-        self.secure = scheme == "https"
+        # Behind TLS the site's Site record may still say port 80.
+        self.secure = "https" in (scheme, urlsplit(settings.PORTAL_BASE_URL).scheme)
 
     def generic(self, method, path, *args, secure=False, **kwargs):
         return super().generic(

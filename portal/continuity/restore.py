@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db import connections
+from django.db import DatabaseError, connections
 
 from portal.continuity import (
     DATABASE_DIR,
@@ -43,7 +43,12 @@ def restore_backup(path, *, using="default", storage=None):
     started = time.monotonic()
     storage = storage or default_storage
     engine = database.for_connection(connections[using])
-    if not engine.is_empty():
+    try:
+        empty = engine.is_empty()
+    except DatabaseError as error:
+        message = f"Cannot open the {engine.describe()}: {error}"
+        raise ContinuityError(message) from error
+    if not empty:
         raise ContinuityError(
             f"The {engine.describe()} is not empty. restore_site only restores onto "
             "an empty database: create a new one (and do not run migrate on it). "

@@ -38,3 +38,5 @@ class Command(BaseCommand):
             f"({document['media']['bytes'] / 1_000_000:.1f} MB), "
             f"{document['tombstones']['count']} tombstones."
         )
+        for name in result.vanished:
+            self.stdout.write(f"{name} was deleted while the backup ran; left out.")

@@ -66,11 +66,11 @@ def test_a_backup_never_overwrites_an_existing_archive(db, tmp_path, settings):
     assert existing.read_bytes() == b"yesterday"
 
 
-def test_a_backup_into_a_folder_is_named_by_date(site_archive, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    assert site_archive.name == "site.tar.zst"
+def test_a_backup_is_named_as_an_archive_it_can_read(db, tmp_path):
     with pytest.raises(CommandError, match=r"\.tar\.zst or …\.tar\.gz"):
         backup(tmp_path / "site.zip")
+
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -214,3 +214,28 @@ def test_restore_refuses_a_corrupt_file_and_changes_nothing(
 def test_the_archive_is_readable_by_its_owner_only(site_archive):
     assert site_archive.stat().st_mode & 0o777 == 0o600
     assert archive.suffix_of(site_archive) == ".tar.zst"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_file_deleted_during_the_backup_is_left_out(tmp_path, settings, monkeypatch):
+    from django.core.files.storage import default_storage
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "blijft.pdf").write_bytes(b"%PDF blijft")
+    (tmp_path / "media" / "weg.pdf").write_bytes(b"%PDF weg")
+    real_open = default_storage.open
+
+    def open_after_delete(name, mode="rb"):
+        if name == "weg.pdf":
+            raise FileNotFoundError(name)
+        return real_open(name, mode)
+
+    monkeypatch.setattr(default_storage, "open", open_after_delete)
+
+    output = backup(tmp_path / "site.tar.zst")
+
+    assert "weg.pdf was deleted while the backup ran" in output
+    files = read_archive(tmp_path / "site.tar.zst")
+    assert "media/blijft.pdf" in files
+    assert "media/weg.pdf" not in json.loads(files["manifest.json"])["files"]
