@@ -114,13 +114,17 @@ class StaticArchive:
         self.hosts = {netloc, urlsplit(settings.PORTAL_BASE_URL).netloc}
         self.hosts |= {urlsplit(site.root_url).netloc for site in Site.objects.all()}
         self.media_prefix = urlsplit(settings.MEDIA_URL).path
+        # Uploads in object storage have links on another host: find it.
+        probe = urlsplit(default_storage.url("probe"))
+        self.storage_origin = (
+            (probe.netloc, probe.path.removesuffix("probe")) if probe.netloc else None
+        )
         self.search_path = reverse("search")
         # Not part of the public site: links there become plain text.
         self.private_prefixes = (reverse("wagtailadmin_home"),)
         self.resources = {}  # URL (path and query) -> Resource
         self.aliases = {}  # URL that redirects -> URL it redirects to
         self.external = {}  # URL that redirects off the site -> its address
-        self.missing = set()
         self.dropped = []
         self.queue = deque()
         self.queued = set()
@@ -155,6 +159,10 @@ class StaticArchive:
         if not value or value.startswith(_NOT_LINKS):
             return None
         parts = urlsplit(urljoin(base, value))
+        if self.storage_origin:
+            host, prefix = self.storage_origin
+            if parts.netloc == host and parts.path.startswith(prefix):
+                return self.media_prefix + parts.path.removeprefix(prefix), ""
         if parts.scheme not in ("http", "https") or parts.netloc not in self.hosts:
             return None
         path = parts.path or "/"
@@ -192,7 +200,6 @@ class StaticArchive:
                 self.external[url] = urljoin(self.origin + url, location)
             return
         if response.status_code != 200:
-            self.missing.add(url)
             return
         content_type = response["Content-Type"].split(";")[0].strip().lower()
         resource = self._resource(path, query, content_type)
@@ -213,7 +220,6 @@ class StaticArchive:
 
     def _copy_media(self, url, name):
         if ".." in PurePosixPath(name).parts or not default_storage.exists(name):
-            self.missing.add(url)
             return
         file = f"media/{name}"
         target = self.dest / file

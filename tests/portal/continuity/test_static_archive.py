@@ -153,3 +153,18 @@ def test_the_archive_goes_into_a_new_folder(db, tmp_path):
 
 def test_without_a_base_url_the_archive_takes_the_site_address(db, tmp_path):
     assert StaticArchive(tmp_path).base_url == f"{settings.PORTAL_BASE_URL}/"
+
+
+def test_uploads_on_another_host_are_copied_from_the_storage(db, tmp_path, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"base_url": "https://bestanden.example/portal/"},
+        },
+    }
+    archive = StaticArchive(tmp_path)
+
+    signed = "https://bestanden.example/portal/images/plein.png?X-Amz-Signature=1"
+    assert archive._key(signed, archive.origin) == ("/media/images/plein.png", "")
+    assert archive._key("https://elders.example/x.png", archive.origin) is None
