@@ -28,6 +28,9 @@ class Command(BaseCommand):
             result = create_backup(dest, using=database)
         except ContinuityError as error:
             raise CommandError(str(error)) from error
+        except OSError as error:
+            # A full disk, a missing permission: say what, without a traceback.
+            raise CommandError(f"The backup failed: {error}") from error
         document = result.manifest
         self.stdout.write(
             f"Backup written to {result.path} "

@@ -27,6 +27,9 @@ class Command(BaseCommand):
             result = restore_backup(archive, using=database)
         except ContinuityError as error:
             raise CommandError(str(error)) from error
+        except OSError as error:
+            # A full disk, a missing permission: say what, without a traceback.
+            raise CommandError(f"The restore failed: {error}") from error
         document = result.manifest
         self.stdout.write(
             f"Restored the backup of {document['created_at']} "

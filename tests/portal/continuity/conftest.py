@@ -73,7 +73,8 @@ def write_archive(path, files):
 @pytest.fixture(scope="module")
 def site_archive(django_db_setup, django_db_blocker, tmp_path_factory):
     """A backup of the migrated database (committed at set-up, so pg_dump sees
-    it) with two uploaded files."""
+    it) with two uploaded files. Tests using it ask for `db` as well: that runs
+    them before the transactional tests, which empty the database."""
     folder = tmp_path_factory.mktemp("site")
     (folder / "media" / "documents").mkdir(parents=True)
     (folder / "media" / "documents" / "draaiboek.pdf").write_bytes(b"%PDF-1.4 demo")

@@ -33,7 +33,7 @@ def restore(path):
     return out.getvalue()
 
 
-def test_the_manifest_lists_versions_migrations_row_counts_and_hashes(site_archive):
+def test_the_manifest_lists_versions_migrations_row_counts_and_hashes(db, site_archive):
     files = read_archive(site_archive)
     manifest = json.loads(files.pop("manifest.json"))
 
@@ -211,7 +211,7 @@ def test_restore_refuses_a_corrupt_file_and_changes_nothing(
         assert stored_files() == []
 
 
-def test_the_archive_is_readable_by_its_owner_only(site_archive):
+def test_the_archive_is_readable_by_its_owner_only(db, site_archive):
     assert site_archive.stat().st_mode & 0o777 == 0o600
     assert archive.suffix_of(site_archive) == ".tar.zst"
 
