@@ -12,12 +12,14 @@ from wagtail.views import authenticate_with_password
 
 from portal import views
 from portal.lockout import throttled_password_form
+from portal.opendata.sitemaps import OpenDataSitemap
 
 # The project mounts the apps by name; it imports none of them. An app with
 # public URLs that are not pages adds its sitemap section through the
 # `portal_sitemap_sections` hook, returning (name, Sitemap class).
 sitemaps = {
     "pages": PageSitemap,
+    "open-data": OpenDataSitemap,
     **dict(section() for section in hooks.get_hooks("portal_sitemap_sections")),
 }
 
@@ -58,6 +60,7 @@ urlpatterns = [
     path("account/", include("network.account_urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", views.search, name="search"),
+    path("open-data/", include("portal.opendata.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
 ]

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .open_data import LICENCE_URLS, OpenDataLicence
+
 
 @register_setting(icon="mail")
 class SiteSettings(BaseSiteSetting):
@@ -38,6 +40,24 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    open_data_licence = models.CharField(
+        _("licentie"),
+        max_length=40,
+        choices=OpenDataLicence.choices,
+        blank=True,
+        help_text=_(
+            "Onder welke licentie mag iedereen de gidsen, praktijkvoorbeelden en de "
+            "lijst van gemeenten hergebruiken? Zolang je niets kiest, staat op de "
+            "pagina Open data dat hergebruik eerst toestemming vraagt."
+        ),
+    )
+    open_data_attribution = models.CharField(
+        _("bronvermelding"),
+        max_length=200,
+        blank=True,
+        default="Stad Mechelen, lerend netwerk pleinmakers",
+        help_text=_("Hoe wie de gegevens hergebruikt de bron vermeldt."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -62,6 +82,10 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
             heading=_("Voettekst"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("open_data_licence"), FieldPanel("open_data_attribution")],
+            heading=_("Open data"),
+        ),
     ]
 
     # The footer follows these links on every page; fetch them with the settings.
@@ -69,3 +93,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portaalinstellingen")
+
+    @property
+    def open_data_licence_url(self):
+        return LICENCE_URLS.get(self.open_data_licence, "")

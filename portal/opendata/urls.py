@@ -1,0 +1,15 @@
+from django.urls import path, re_path
+
+from portal.opendata import views
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("", views.OpenDataView.as_view(), name="index"),
+    path("datapackage.json", views.package, name="package"),
+    re_path(
+        r"^(?P<slug>[a-z0-9-]+)\.(?P<extension>csv|json)$",
+        views.dataset_file,
+        name="file",
+    ),
+]
