@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from network.extensions import municipality_phases
 from network.models import (
     Experience,
     MemberProfile,
@@ -85,7 +86,7 @@ def map_shapes():
     return json.loads(MAP_DATA.read_text(encoding="utf-8"))
 
 
-def render_map(municipalities, matching_ids, filters):
+def render_map(municipalities, matching_ids, filters, phases=None):
     """The map as inline SVG, from the cache when nothing changed since."""
     base_url = directory_url()
     state = json.dumps([base_url, filters], sort_keys=True)
@@ -99,6 +100,7 @@ def render_map(municipalities, matching_ids, filters):
                 "municipality": municipality,
                 "path": data["paths"].get(municipality.nis_code, ""),
                 "matches": municipality.pk in matching_ids,
+                "phase": (phases or {}).get(municipality.pk, ""),
                 "url": f"{base_url}{municipality.slug}/",
             }
             for municipality in sorted(municipalities, key=lambda m: m.name)
@@ -131,13 +133,18 @@ def directory_context(request, page):
         )
     )
     matching = [m for m in municipalities if _matches(m, filters)]
+    phases = municipality_phases()
+    for municipality in municipalities:
+        municipality.current_phase = phases.get(municipality.pk, "")
     return {
         "filter_form": form,
         "filters_active": any(filters.values()),
         "network_members": [m for m in matching if m.is_member],
         "other_municipalities": [m for m in matching if not m.is_member],
         "result_count": len(matching),
-        "network_map": render_map(municipalities, {m.pk for m in matching}, filters),
+        "network_map": render_map(
+            municipalities, {m.pk for m in matching}, filters, phases
+        ),
     }
 
 
@@ -178,6 +185,7 @@ def municipality_context(request, page, municipality):
     )
     return {
         "municipality": municipality,
+        "current_phase": municipality_phases().get(municipality.pk, ""),
         "neighbourhoods": list(municipality.neighbourhoods.all()),
         "practices": municipality_practices(municipality),
         "experiences": municipality_experiences(municipality),

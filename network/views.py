@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.account import LoginView as WagtailLoginView
 
 from network import services
+from network.extensions import dashboard_sections
 from network.forms import (
     DecisionForm,
     DeleteAccountForm,
@@ -245,6 +246,7 @@ class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
                 Experience.objects.by(self.request.user).order_by("-created_at")
             )
             context["experiences_url"] = experiences_url()
+            context["extra_sections"] = dashboard_sections(self.request, profile)
         return context
 
 

@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/login/", network_views.AdminLoginView.as_view(), name="admin-login"),
     path("admin/", include(wagtailadmin_urls)),
     path("netwerk/", include("network.urls")),
+    # The figures and the trajectories, served by an app above the portal.
+    path("netwerk/", include("trajectories.urls")),
     path("account/", include("network.account_urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", views.search, name="search"),

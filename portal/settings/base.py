@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "portal",
     "network",
     "casestudies",
+    "trajectories",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from casestudies.bench import generate_case_studies
+from casestudies.extensions import generate_more_bench_data
 from casestudies.factories import CaseStudyIndexPageFactory
 from casestudies.models import CaseStudyIndexPage
 from network.bench import generate_experiences
@@ -44,6 +45,10 @@ class Command(BaseCommand):
         started = time.monotonic()
         made = generate_experiences(experiences, seed=seed)
         self.stdout.write(
-            f"{made} experiences in {time.monotonic() - started:.1f} s (seed {seed}). "
+            f"{made} experiences in {time.monotonic() - started:.1f} s (seed {seed})."
+        )
+        # Apps above this one (trajectories, …) add theirs through a hook.
+        generate_more_bench_data(seed, self.stdout)
+        self.stdout.write(
             "Run `manage.py update_index` and `manage.py optimize_database` next."
         )

@@ -1,0 +1,53 @@
+"""Keep cached phases, the route and the figures in step with the data.
+
+Everything cached by this app hangs on one version number (`route.version`);
+a change that the directory's map shows also moves the network's data version.
+"""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+
+from network.models import Municipality, bump_data_version
+from portal.models import Phase
+from trajectories.activity import ACTIVITY_MODELS
+from trajectories.figures import EVENTS_APP
+from trajectories.models import Step, Trajectory, TrajectoryStep
+from trajectories.route import bump_version
+
+# Changes that move a municipality's public phase (directory, map, its page).
+PHASE_MODELS = (Phase, Step, Trajectory, TrajectoryStep)
+
+
+def _phase_changed(sender, **kwargs):
+    bump_version()
+    bump_data_version()
+
+
+def _figures_changed(sender, **kwargs):
+    bump_version()
+
+
+def _agenda_changed(sender, **kwargs):
+    if sender._meta.app_label == EVENTS_APP:
+        bump_version()
+
+
+SIGNALS = (("saved", post_save), ("deleted", post_delete))
+
+
+def connect():
+    for name, signal in SIGNALS:
+        for model in PHASE_MODELS:
+            signal.connect(
+                _phase_changed,
+                sender=model,
+                dispatch_uid=f"trajectories.phase.{model._meta.label}.{name}",
+            )
+        for model in (Municipality, *ACTIVITY_MODELS):
+            signal.connect(
+                _figures_changed,
+                sender=model,
+                dispatch_uid=f"trajectories.figures.{model._meta.label}.{name}",
+            )
+        if apps.is_installed(EVENTS_APP):
+            signal.connect(_agenda_changed, dispatch_uid=f"trajectories.agenda.{name}")
