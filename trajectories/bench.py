@@ -35,6 +35,7 @@ def generate_trajectories(seed=1):
     rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     steps = [step for phase in route_outline() for step in phase.steps]
     today = timezone.localdate()
+    span = (today - START).days
     with transaction.atomic():
         _remove_bench_data()
         Municipality.objects.exclude(
@@ -42,10 +43,10 @@ def generate_trajectories(seed=1):
         ).update(membership_status=MembershipStatus.MEMBER)
         municipalities = list(Municipality.objects.order_by("pk"))
         for municipality in municipalities:
+            # Drawn for every one, used where missing: a second run draws alike.
+            joined = START + datetime.timedelta(days=rng.randrange(span))
             if municipality.member_since is None:
-                municipality.member_since = START + datetime.timedelta(
-                    days=rng.randrange((today - START).days)
-                )
+                municipality.member_since = joined
         Municipality.objects.bulk_update(municipalities, ["member_since"])
         examples = set(
             Trajectory.objects.filter(is_example=True).values_list(
@@ -56,6 +57,7 @@ def generate_trajectories(seed=1):
             Trajectory(municipality=municipality)
             for municipality in municipalities
             if municipality.pk not in examples
+            and municipality.membership_status == MembershipStatus.MEMBER
         )
         since = {m.pk: m.member_since for m in municipalities}
         records, changes, contacts = [], [], []

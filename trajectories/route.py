@@ -10,9 +10,10 @@ part of the route. Nothing else decides a phase: it is never stored.
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db.models import F, FilteredRelation, Q
 
 from portal.fragment_cache import content_version
-from trajectories.models import CLOSED_STATUSES, Step, StepStatus
+from trajectories.models import CLOSED_STATUSES, Step, StepStatus, TrajectoryStep
 
 ROUTE_CACHE_SECONDS = 24 * 60 * 60
 VERSION_KEY = "trajectories:version"
@@ -103,18 +104,21 @@ def progress(route, statuses):
     return closed, len(step_ids)
 
 
-def _build_route():
-    steps = (
+def _linked_steps():
+    return (
         Step.objects.in_route_order()
         .select_related("phase")
         .prefetch_related("guides", "documents")
     )
+
+
+def _route_from(steps, request=None):
     phases = {}
     for step in steps:
         guides = tuple(
-            Link(guide.title, guide.url)
+            Link(guide.title, url)
             for guide in step.guides.all()
-            if guide.live and guide.url
+            if guide.live and (url := guide.get_url(request))
         )
         documents = tuple(Link(doc.title, doc.url) for doc in step.documents.all())
         phases.setdefault(step.phase, []).append(
@@ -131,6 +135,48 @@ def _build_route():
         RoutePhase(pk=phase.pk, name=phase.name, slug=phase.slug, steps=tuple(items))
         for phase, items in phases.items()
     ]
+
+
+def route_with_records(trajectory, request=None):
+    """The route and the trajectory's record of each step, in three queries.
+
+    For the trajectory page, which shows both: returns (route, {step id:
+    TrajectoryStep}), steps without a record left out.
+    """
+    steps = list(
+        _linked_steps()
+        .annotate(
+            record=FilteredRelation(
+                "progress", condition=Q(progress__trajectory=trajectory)
+            )
+        )
+        .annotate(
+            record_pk=F("record__id"),
+            record_status=F("record__status"),
+            record_date=F("record__date"),
+            record_note=F("record__note"),
+            record_updated_at=F("record__updated_at"),
+            record_first_name=F("record__updated_by__first_name"),
+            record_last_name=F("record__updated_by__last_name"),
+            record_email=F("record__updated_by__email"),
+        )
+    )
+    records = {}
+    for step in steps:
+        if step.record_pk:
+            record = TrajectoryStep(
+                pk=step.record_pk,
+                trajectory=trajectory,
+                step_id=step.pk,
+                status=step.record_status,
+                date=step.record_date,
+                note=step.record_note,
+                updated_at=step.record_updated_at,
+            )
+            full_name = f"{step.record_first_name or ''} {step.record_last_name or ''}"
+            record.updated_by_name = full_name.strip() or step.record_email or ""
+            records[step.pk] = record
+    return _route_from(steps, request), records
 
 
 def route_outline():
@@ -154,6 +200,6 @@ def load_route():
     key = f"trajectories:route:{version()}:{content_version()}"
     route = cache.get(key)
     if route is None:
-        route = _build_route()
+        route = _route_from(_linked_steps())
         cache.set(key, route, ROUTE_CACHE_SECONDS)
     return route

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from network.models import MemberProfile, MembershipStatus, Municipality
-from portal.roles import is_network_member
+from portal.roles import MEMBERS_GROUP
 from trajectories.models import (
     CLOSED_STATUSES,
     MentorContact,
@@ -89,34 +89,49 @@ def can_edit_any(user):
     return user.is_authenticated and user.has_perm(EDIT_PERMISSION)
 
 
-def accessible_municipality(user, slug):
-    """The member municipality `user` may follow, or None.
+def accessible_trajectory(user, slug):
+    """(trajectory, is_editor) for the municipality `slug`, or (None, False).
 
-    Editors follow every member; a member only their own municipality.
+    A member (group Netwerkleden) follows only their own municipality, checked
+    in one query; Mechelen's editors follow every member.
     """
     if not user.is_authenticated:
-        return None
-    municipality = followed_municipalities().filter(slug=slug).first()
-    if municipality is None:
-        return None
-    if can_edit_any(user):
-        return municipality
-    if not is_network_member(user):
-        return None
-    own = MemberProfile.objects.filter(user=user).values_list(
-        "municipality_id", flat=True
+        return None, False
+    profile = (
+        MemberProfile.objects.filter(
+            user=user,
+            user__groups__name=MEMBERS_GROUP,
+            municipality__slug=slug,
+            municipality__membership_status=MembershipStatus.MEMBER,
+        )
+        .select_related("municipality__trajectory__based_on")
+        .first()
     )
-    return municipality if municipality.pk in own else None
+    if profile is not None:
+        return _trajectory_of(profile.municipality), False
+    if not can_edit_any(user):
+        return None, False
+    municipality = (
+        followed_municipalities()
+        .filter(slug=slug)
+        .select_related("trajectory__based_on")
+        .first()
+    )
+    if municipality is None:
+        return None, False
+    return _trajectory_of(municipality), True
+
+
+def _trajectory_of(municipality):
+    try:
+        return municipality.trajectory
+    except Trajectory.DoesNotExist:
+        return trajectory_for(municipality)
 
 
 def trajectory_for(municipality):
     trajectory, _created = Trajectory.objects.get_or_create(municipality=municipality)
     return trajectory
-
-
-def statuses_of(trajectory):
-    """step id -> TrajectoryStep for one trajectory (one query)."""
-    return {row.step_id: row for row in trajectory.steps.all()}
 
 
 def record_step(trajectory, step, *, status, date, note, user):

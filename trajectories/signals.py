@@ -5,7 +5,7 @@ a change that the directory's map shows also moves the network's data version.
 """
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from network.models import Municipality, bump_data_version
 from portal.models import Phase
@@ -36,6 +36,13 @@ SIGNALS = (("saved", post_save), ("deleted", post_delete))
 
 
 def connect():
+    # The guides and documents linked from a step are part of the cached route.
+    for through in (Step.guides.through, Step.documents.through):
+        m2m_changed.connect(
+            _phase_changed,
+            sender=through,
+            dispatch_uid=f"trajectories.route.{through._meta.label}",
+        )
     for name, signal in SIGNALS:
         for model in PHASE_MODELS:
             signal.connect(

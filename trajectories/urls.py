@@ -21,6 +21,11 @@ urlpatterns = [
         name="based-on",
     ),
     path(
+        "trajecten/<slug:slug>/geschiedenis/",
+        views.HistoryView.as_view(),
+        name="history",
+    ),
+    path(
         "trajecten/<slug:slug>/mentorlog/",
         views.MentorLogView.as_view(),
         name="mentor-log",

@@ -2,6 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,9 +17,9 @@ from trajectories import services
 from trajectories.figures import network_figures
 from trajectories.forms import BasedOnForm, FigureRangeForm, StepForm
 from trajectories.models import MentorContact, Step, StepStatus
-from trajectories.route import current_phase, load_route, next_step, progress
+from trajectories.route import current_phase, next_step, progress, route_with_records
 
-HISTORY_SHOWN = 15
+HISTORY_PER_PAGE = 50
 
 
 class TrajectoryAccessMixin(LoginRequiredMixin, MetaMixin):
@@ -34,12 +35,12 @@ class TrajectoryAccessMixin(LoginRequiredMixin, MetaMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.municipality = services.accessible_municipality(
+        self.trajectory, self.is_editor = services.accessible_trajectory(
             request.user, kwargs["slug"]
         )
-        if self.municipality is None:
+        if self.trajectory is None:
             raise Http404
-        self.trajectory = services.trajectory_for(self.municipality)
+        self.municipality = self.trajectory.municipality
         return super().dispatch(request, *args, **kwargs)
 
     def trajectory_url(self):
@@ -50,8 +51,7 @@ class TrajectoryAccessMixin(LoginRequiredMixin, MetaMixin):
         context["municipality"] = self.municipality
         context["trajectory"] = self.trajectory
         context["trajectory_url"] = self.trajectory_url()
-        context["is_editor"] = services.can_edit_any(self.request.user)
-        context["directory_url"] = directory_url()
+        context["is_editor"] = self.is_editor
         return context
 
 
@@ -75,8 +75,7 @@ class TrajectoryView(TrajectoryAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        route = load_route()
-        rows = services.statuses_of(self.trajectory)
+        route, rows = route_with_records(self.trajectory, self.request)
         statuses = {pk: row.status for pk, row in rows.items()}
         state, phases = timeline(route, statuses)
         closed, total = progress(route, statuses)
@@ -98,12 +97,31 @@ class TrajectoryView(TrajectoryAccessMixin, TemplateView):
                 "total": total,
                 "percent": round(100 * closed / total) if total else 0,
                 "next_step": next_step(route, statuses),
-                "history": list(
-                    self.trajectory.changes.select_related("changed_by")[:HISTORY_SHOWN]
-                ),
                 "based_on": self.trajectory.based_on,
             }
         )
+        return context
+
+
+class HistoryView(TrajectoryAccessMixin, TemplateView):
+    """Every change to the trajectory: what, who and when, newest first."""
+
+    template_name = "trajectories/history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(
+            self.trajectory.changes.select_related("changed_by"), HISTORY_PER_PAGE
+        )
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404 from error
+        context["page_obj"] = page
+        context["history"] = page.object_list
+        context["meta_title"] = _("Geschiedenis van het traject van %(name)s") % {
+            "name": self.municipality
+        }
         return context
 
 

@@ -13,7 +13,6 @@ from django.utils import timezone
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from network.models import MembershipStatus, Municipality
 from tests.helpers import count_queries
-from tests.trajectories.conftest import make_member_municipality
 from trajectories.bench import generate_trajectories
 from trajectories.figures import meeting_counts
 from trajectories.models import StepStatus

@@ -84,4 +84,4 @@ def test_next_step_and_progress_follow_the_same_rule():
     statuses = {1: DONE, 2: NVT, 4: DONE}
     assert next_step(r, statuses).pk == 3
     assert progress(r, statuses) == (3, 5)
-    assert next_step(r, {pk: DONE for pk in range(1, 6)}) is None
+    assert next_step(r, dict.fromkeys(range(1, 6), DONE)) is None

@@ -54,7 +54,9 @@ def test_a_member_sees_and_updates_their_own_trajectory(client, member, noted, s
     assert change.changed_at is not None
     html = client.get(url(noted.municipality)).content.decode()
     assert "Huidige fase: Voorbereiden." in html
-    assert "Zorro Geheimnaam" in html  # the history says who
+    assert "Bijgewerkt door Zorro Geheimnaam" in html
+    history = client.get(url(noted.municipality, "geschiedenis/")).content.decode()
+    assert "Zorro Geheimnaam" in history and "Ondertekend." in history
 
 
 def test_nothing_changed_leaves_no_history(client, member, trajectory, steps):
@@ -81,7 +83,9 @@ def test_done_without_a_date_is_refused_in_dutch_and_nothing_saved(
     assert not TrajectoryChange.objects.exists()
 
 
-@pytest.mark.parametrize("suffix", ["", "mentorlog/", "gebaseerd-op/"])
+@pytest.mark.parametrize(
+    "suffix", ["", "mentorlog/", "gebaseerd-op/", "geschiedenis/", "stappen/1/"]
+)
 def test_a_member_of_another_municipality_gets_404(client, other_member, noted, suffix):
     client.force_login(other_member)
     response = client.get(url(noted.municipality, suffix))
