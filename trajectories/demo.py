@@ -81,7 +81,7 @@ EXAMPLES = [
     ("44021", datetime.date(2023, 5, 1), 8, "pleinmakers-in-vier-mechelse-wijken"),
     ("34022", None, 7, "pleinmakers-in-vier-mechelse-wijken"),
     ("24062", None, 4, ""),
-    ("71016", datetime.date(2025, 9, 1), 2, "buurtkamers-in-genk"),
+    ("13040", datetime.date(2025, 9, 1), 2, ""),
     ("41002", None, 0, ""),
 ]
 
@@ -165,7 +165,10 @@ def _example(loader, nis_code, member_since, closed, practice_slug, steps, today
         day = started + datetime.timedelta(days=span * (number + 1) // (closed + 2))
         status = StepStatus.DONE if number < closed else StepStatus.IN_PROGRESS
         note = NOTES.get(number, "")
-        TrajectoryStep.objects.create(
+        changed_at = timezone.make_aware(
+            datetime.datetime.combine(day, datetime.time(14))
+        )
+        record = TrajectoryStep.objects.create(
             trajectory=trajectory,
             step=step,
             status=status,
@@ -173,6 +176,8 @@ def _example(loader, nis_code, member_since, closed, practice_slug, steps, today
             note=note,
             updated_by=member,
         )
+        # As if the member had made the change that day (auto_now says today).
+        TrajectoryStep.objects.filter(pk=record.pk).update(updated_at=changed_at)
         TrajectoryChange.objects.create(
             trajectory=trajectory,
             step=step,
@@ -181,9 +186,7 @@ def _example(loader, nis_code, member_since, closed, practice_slug, steps, today
             date=day,
             note=note,
             changed_by=member,
-            changed_at=timezone.make_aware(
-                datetime.datetime.combine(day, datetime.time(14))
-            ),
+            changed_at=changed_at,
         )
     for days_ago, form, topics, agreements, next_step, due, done in CONTACTS:
         MentorContact.objects.create(

@@ -61,7 +61,10 @@ class Figures:
 
 
 def _month_label(day, short=True):
-    return date_format(day, "b Y" if short else "F Y")
+    """'dec '24' under a chart, 'december 2024' in its table."""
+    if short:
+        return f"{date_format(day, 'b')} '{date_format(day, 'y')}"
+    return date_format(day, "F Y")
 
 
 def _month_end(first_day):

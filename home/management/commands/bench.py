@@ -39,6 +39,7 @@ PAGES = [
     ("experiences feed", "/ervaringen/feed/", 12, 400),
     ("directory", "/netwerk/", 10, 300),
     ("municipality", "/netwerk/mechelen/", 15, 300),
+    ("figures", "/netwerk/cijfers/", 15, 300),
     ("site search", "/zoeken/?q=Otterbeek", 16, 800),
     ("guides", "/gidsen/", 12, 200),
     ("toolkit", "/toolkit/", 14, 200),
