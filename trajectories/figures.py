@@ -55,6 +55,7 @@ class Figures:
     figures: list
     key_numbers: list
     has_examples: bool
+    cache_key: str = ""
 
     def get(self, slug):
         return next((f for f in self.figures if f.slug == slug), None)
@@ -513,5 +514,6 @@ def network_figures(start, end):
     figures = cache.get(key)
     if figures is None:
         figures = _build(start, end)
+        figures.cache_key = key
         cache.set(key, figures, FIGURES_CACHE_SECONDS)
     return figures
