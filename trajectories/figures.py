@@ -9,11 +9,11 @@ exists. The result is cached until the data changes (see `signals.py`).
 import datetime
 import statistics
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ from portal.fragment_cache import content_version
 from trajectories import charts
 from trajectories.activity import published_experiences, visible_reactions
 from trajectories.forms import add_months, months
-from trajectories.models import CLOSED_STATUSES, Trajectory, TrajectoryStep
+from trajectories.models import CLOSED_STATUSES, TrajectoryStep
 from trajectories.route import current_phase, route_outline, version
 
 FIGURES_CACHE_SECONDS = 6 * 60 * 60
@@ -75,12 +75,28 @@ def _month_end(first_day):
 # Members ------------------------------------------------------------------
 
 
+class Row(NamedTuple):
+    pk: int
+    nis_code: str
+    province: str
+    status: str
+    member_since: datetime.date | None
+    is_example: bool | None
+
+
 def _municipalities():
-    return list(
-        Municipality.objects.values_list(
-            "pk", "nis_code", "province", "membership_status", "member_since"
+    """All 285 municipalities, with whether their trajectory is an example."""
+    return [
+        Row(*values)
+        for values in Municipality.objects.values_list(
+            "pk",
+            "nis_code",
+            "province",
+            "membership_status",
+            "member_since",
+            "trajectory__is_example",
         )
-    )
+    ]
 
 
 def _is_member(status):
@@ -95,9 +111,7 @@ def _follows_trajectory(status):
 def members_over_time(rows, start, end):
     periods = months(start, end)
     since = sorted(
-        member_since
-        for _pk, _nis, _prov, status, member_since in rows
-        if _is_member(status) and member_since
+        row.member_since for row in rows if _is_member(row.status) and row.member_since
     )
     totals, new = [], []
     for first_day in periods:
@@ -133,10 +147,11 @@ def members_per_province(rows, end):
     last_day = _month_end(end)
     counts = {province: 0 for province, _label in Province.choices}
     totals = dict.fromkeys(counts, 0)
-    for _pk, _nis, province, status, member_since in rows:
-        totals[province] = totals.get(province, 0) + 1
-        if _is_member(status) and member_since and member_since <= last_day:
-            counts[province] = counts.get(province, 0) + 1
+    for row in rows:
+        totals[row.province] = totals.get(row.province, 0) + 1
+        joined = row.member_since
+        if _is_member(row.status) and joined and joined <= last_day:
+            counts[row.province] = counts.get(row.province, 0) + 1
     bounds = charts.class_bounds(max(counts.values(), default=0))
     data = map_shapes()
     chart = charts.Chart(
@@ -144,9 +159,12 @@ def members_per_province(rows, end):
         width=data["width"],
         height=data["height"],
         shapes=[
-            (data["paths"].get(nis, ""), charts.colour_for(counts[province], bounds))
-            for _pk, nis, province, _status, _since in rows
-            if data["paths"].get(nis)
+            (
+                data["paths"][row.nis_code],
+                charts.colour_for(counts[row.province], bounds),
+            )
+            for row in rows
+            if data["paths"].get(row.nis_code)
         ],
         legend=charts.legend_for(
             bounds,
@@ -190,16 +208,18 @@ def _closed_steps():
     return result
 
 
+def _statuses(closed, row):
+    return {step: value[0] for step, value in closed.get(row.pk, {}).items()}
+
+
 def municipalities_per_phase(route, rows, closed):
     phases = [phase for phase in route if phase.steps]
     counts = [0] * len(phases)
     complete = 0
-    for pk, _nis, _prov, status, _since in rows:
-        if not _follows_trajectory(status):
+    for row in rows:
+        if not _follows_trajectory(row.status):
             continue
-        state = current_phase(
-            route, {step: value[0] for step, value in closed.get(pk, {}).items()}
-        )
+        state = current_phase(route, _statuses(closed, row))
         if state is None:
             continue
         if state.complete:
@@ -241,11 +261,11 @@ def _phase_durations(route, rows, closed, start, end):
     phases = [phase for phase in route if phase.steps]
     durations = {phase.pk: [] for phase in phases}
     last_day = _month_end(end)
-    for pk, _nis, _prov, status, member_since in rows:
-        if not _follows_trajectory(status):
+    for row in rows:
+        if not _follows_trajectory(row.status):
             continue
-        steps = closed.get(pk, {})
-        began = member_since
+        steps = closed.get(row.pk, {})
+        began = row.member_since
         for phase in phases:
             values = [steps.get(step_id) for step_id in phase.step_ids]
             if not all(values):
@@ -330,39 +350,51 @@ def practices_per_theme(end):
     )
 
 
-def _per_month(queryset, field, start, end):
-    aware_start = timezone.make_aware(datetime.datetime.combine(start, datetime.time()))
-    aware_end = timezone.make_aware(
-        datetime.datetime.combine(add_months(end, 1), datetime.time())
-    )
-    rows = (
-        queryset.filter(**{f"{field}__gte": aware_start, f"{field}__lt": aware_end})
-        .annotate(month=TruncMonth(field))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    counts = {}
-    for row in rows:
-        month = row["month"]
-        if isinstance(month, datetime.datetime):
-            month = (
-                timezone.localtime(month).date()
-                if timezone.is_aware(month)
-                else month.date()
-            )
-        counts[month.replace(day=1)] = (
-            counts.get(month.replace(day=1), 0) + row["count"]
+def _month_bounds(start, end):
+    """(first day, aware start, aware end) of every month in the period."""
+    return [
+        (
+            day,
+            timezone.make_aware(datetime.datetime.combine(day, datetime.time())),
+            timezone.make_aware(
+                datetime.datetime.combine(add_months(day, 1), datetime.time())
+            ),
         )
-    return counts
+        for day in months(start, end)
+    ]
+
+
+def _per_month(queryset, field, start, end, **extra):
+    """{month: {name: count}} in one query: a filtered COUNT per month.
+
+    Filtered counts over the period, rather than truncating every row's date,
+    keep the work in the database engine (SQLite calls Python per truncated
+    row); `extra` adds more counts per month, e.g. attendance.
+    """
+    bounds = _month_bounds(start, end)
+    aggregates = {}
+    for n, (_day, low, high) in enumerate(bounds):
+        in_month = Q(**{f"{field}__gte": low, f"{field}__lt": high})
+        aggregates[f"count_{n}"] = Count("pk", filter=in_month, distinct=bool(extra))
+        for name, (expression, condition) in extra.items():
+            aggregates[f"{name}_{n}"] = Count(
+                expression, filter=in_month & condition, distinct=True
+            )
+    totals = queryset.filter(
+        **{f"{field}__gte": bounds[0][1], f"{field}__lt": bounds[-1][2]}
+    ).aggregate(**aggregates)
+    return {
+        day: {name: totals[f"{name}_{n}"] or 0 for name in ("count", *extra)}
+        for n, (day, _low, _high) in enumerate(bounds)
+    }
 
 
 def words_per_month(start, end):
     periods = months(start, end)
     experiences = _per_month(published_experiences(), "first_published_at", start, end)
     reactions = _per_month(visible_reactions(), "created_at", start, end)
-    exp_values = [experiences.get(day, 0) for day in periods]
-    rea_values = [reactions.get(day, 0) for day in periods]
+    exp_values = [experiences[day]["count"] for day in periods]
+    rea_values = [reactions[day]["count"] for day in periods]
     return Figure(
         slug="ervaringen-en-reacties",
         title=_("Ervaringen en reacties per maand"),
@@ -396,28 +428,14 @@ def meeting_counts(start, end):
     if not apps.is_installed(EVENTS_APP):
         return None
     Meeting = apps.get_model(EVENTS_APP, "Meeting")
-    aware_start = timezone.make_aware(datetime.datetime.combine(start, datetime.time()))
-    aware_end = timezone.make_aware(
-        datetime.datetime.combine(add_months(end, 1), datetime.time())
+    counts = _per_month(
+        Meeting.objects.all(),
+        "starts_at",
+        start,
+        end,
+        attendees=("registrations", Q(registrations__attended=True)),
     )
-    rows = (
-        Meeting.objects.filter(starts_at__gte=aware_start, starts_at__lt=aware_end)
-        .annotate(month=TruncMonth("starts_at"))
-        .values("month")
-        .annotate(
-            meetings=Count("pk", distinct=True),
-            attendees=Count(
-                "registrations", filter=Q(registrations__attended=True), distinct=True
-            ),
-        )
-        .order_by()
-    )
-    return {
-        timezone.localtime(row["month"]).date().replace(day=1)
-        if isinstance(row["month"], datetime.datetime)
-        else row["month"]: (row["meetings"], row["attendees"])
-        for row in rows
-    }
+    return {day: (c["count"], c["attendees"]) for day, c in counts.items()}
 
 
 def meetings_per_month(start, end, counts):
@@ -461,19 +479,15 @@ def _build(start, end):
     meeting_data = meeting_counts(start, end)
     if meeting_data is not None:
         figures.append(meetings_per_month(start, end, meeting_data))
-    members = sum(1 for row in rows if _is_member(row[3]))
-    provinces = len({row[2] for row in rows if _is_member(row[3])})
-    in_practice = sum(
-        1
-        for row in rows
-        if _follows_trajectory(row[3])
-        and (
-            state := current_phase(
-                route, {s: v[0] for s, v in closed.get(row[0], {}).items()}
-            )
-        )
-        and (state.complete or state.index > _starting_index(route))
-    )
+    members = sum(1 for row in rows if _is_member(row.status))
+    provinces = len({row.province for row in rows if _is_member(row.status)})
+    in_practice = 0
+    for row in rows:
+        if not _follows_trajectory(row.status):
+            continue
+        state = current_phase(route, _statuses(closed, row))
+        if state and (state.complete or state.index > _starting_index(route)):
+            in_practice += 1
     words = figures[5].rows
     key_numbers = [
         (number_format(members), _("gemeenten in het lerend netwerk")),
@@ -489,7 +503,7 @@ def _build(start, end):
         end=end,
         figures=figures,
         key_numbers=key_numbers,
-        has_examples=Trajectory.objects.filter(is_example=True).exists(),
+        has_examples=any(row.is_example for row in rows),
     )
 
 
