@@ -212,12 +212,18 @@ def class_bounds(maximum):
     return bounds
 
 
+def _class_colours(bounds):
+    """The darkest colours for the classes there are: the top class is darkest."""
+    return SEQUENTIAL[len(SEQUENTIAL) - len(bounds) :]
+
+
 def colour_for(value, bounds):
     if value <= 0:
         return SEQUENTIAL[0]
-    for n, upper in enumerate(bounds, start=1):
+    colours = _class_colours(bounds)
+    for n, upper in enumerate(bounds):
         if value <= upper:
-            return SEQUENTIAL[n]
+            return colours[n]
     return SEQUENTIAL[-1]
 
 
@@ -228,8 +234,8 @@ def legend_for(bounds, unit):
     """
     legend = [(SEQUENTIAL[0], unit(0, "0"))]
     lower = 1
-    for n, upper in enumerate(bounds, start=1):
+    for colour, upper in zip(_class_colours(bounds), bounds, strict=True):
         text = str(upper) if lower == upper else f"{lower}–{upper}"
-        legend.append((SEQUENTIAL[n], unit(upper, text)))
+        legend.append((colour, unit(upper, text)))
         lower = upper + 1
     return legend

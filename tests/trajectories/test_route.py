@@ -85,3 +85,15 @@ def test_next_step_and_progress_follow_the_same_rule():
     assert next_step(r, statuses).pk == 3
     assert progress(r, statuses) == (3, 5)
     assert next_step(r, dict.fromkeys(range(1, 6), DONE)) is None
+
+
+def test_map_classes_end_in_the_darkest_colour_and_zero_stays_white():
+    from trajectories.charts import SEQUENTIAL, class_bounds, colour_for, legend_for
+
+    bounds = class_bounds(2)
+    assert colour_for(0, bounds) == SEQUENTIAL[0]
+    assert colour_for(2, bounds) == SEQUENTIAL[-1]
+    assert colour_for(1, bounds) == SEQUENTIAL[-2]
+    legend = legend_for(class_bounds(10), lambda number, text: text)
+    assert [label for _colour, label in legend] == ["0", "1–3", "4–6", "7–9", "10"]
+    assert legend[-1][0] == SEQUENTIAL[-1]
