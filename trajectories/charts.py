@@ -23,8 +23,9 @@ BAR_LABEL_OFFSET = 15
 BAR_HEIGHT = 18
 VALUE_SPACE = 112
 
-# Light to dark: lightness alone tells the classes apart (grey print too).
-SEQUENTIAL = ["#ffffff", "#cfe8e1", "#8cc5b6", "#3f9582", "#0b5c52"]
+# Light to dark: lightness alone tells the classes apart (grey print too); the
+# lightest, for none, is a warm grey that still shows on a white card.
+SEQUENTIAL = ["#e9e5dc", "#bfe0d6", "#7fbcab", "#3f9582", "#0b5c52"]
 SERIES_STYLES = ("primary", "secondary")
 
 
