@@ -50,7 +50,7 @@ $(BENCH_DB): | install
 	@mkdir -p var
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py load_demo
-	$(BENCH_ENV) $(BIN)/python manage.py generate_bench_data --case-studies 5000 --experiences 20000 --seed 1
+	$(BENCH_ENV) $(BIN)/python manage.py generate_bench_data --case-studies 5000 --experiences 20000 --trajectories 285 --seed 1
 	$(BENCH_ENV) $(BIN)/python manage.py update_index
 	$(BENCH_ENV) $(BIN)/python manage.py optimize_database
 

@@ -9,6 +9,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import Http404
 from wagtail.images import get_image_model
 
+from casestudies.extensions import practice_sections
 from casestudies.filters import SORTS, CaseStudyFilter
 from casestudies.models import CaseStudyPage
 from portal.roles import is_network_member
@@ -117,4 +118,5 @@ def detail_context(practice, request):
         "related_practices": related_practices(practice, [t.pk for t in themes]),
         "show_contact_email": can_see_contact_email(request.user),
         "index_url": practice.index_url,
+        "extra_sections": practice_sections(request, practice),
     }

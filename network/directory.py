@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from network.extensions import municipality_phases
 from network.models import (
     MemberProfile,
     MembershipStatus,
@@ -77,7 +78,7 @@ def map_shapes():
     return json.loads(MAP_DATA.read_text(encoding="utf-8"))
 
 
-def render_map(municipalities, matching_ids, filters):
+def render_map(municipalities, matching_ids, filters, phases=None):
     """The map as inline SVG, from the cache when nothing changed since.
 
     A queryset of `municipalities` is read only when the map is drawn again.
@@ -98,6 +99,7 @@ def render_map(municipalities, matching_ids, filters):
                 "municipality": municipality,
                 "path": data["paths"].get(municipality.nis_code, ""),
                 "matches": municipality.pk in matching_ids,
+                "phase": (phases or {}).get(municipality.pk, ""),
                 "url": f"{base_url}{municipality.slug}/",
             }
             for municipality in sorted(municipalities, key=lambda m: m.name)
@@ -131,6 +133,9 @@ def directory_context(request, page):
     municipalities = Municipality.objects.for_directory().only(*DIRECTORY_FIELDS)
     matching = list(directory_filter.filter(municipalities))
     filtered = directory_filter.active_count() > 0
+    phases = municipality_phases()
+    for municipality in matching:
+        municipality.current_phase = phases.get(municipality.pk, "")
     return {
         "filter_form": directory_filter,
         "filters_active": filtered,
@@ -142,6 +147,7 @@ def directory_context(request, page):
             municipalities if filtered else matching,
             {m.pk for m in matching},
             directory_filter.state().dict(),
+            phases,
         ),
     }
 
@@ -156,6 +162,7 @@ def municipality_context(request, page, municipality):
     )
     return {
         "municipality": municipality,
+        "current_phase": municipality_phases().get(municipality.pk, ""),
         "neighbourhoods": list(municipality.neighbourhoods.all()),
         # From the apps above this one, through their reverse relations.
         "practices": list(

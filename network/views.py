@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from network import services
+from network.extensions import dashboard_sections
 from network.forms import (
     DeleteAccountForm,
     InviteColleagueForm,
@@ -225,6 +226,7 @@ class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
             context["experiences"] = list(
                 self.request.user.experiences.order_by("-created_at")
             )
+            context["extra_sections"] = dashboard_sections(self.request, profile)
         return context
 
 

@@ -57,6 +57,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("netwerk/", include("network.urls")),
+    # The figures and the trajectories, served by an app above the portal.
+    path("netwerk/", include("trajectories.urls")),
     path("account/", include("network.account_urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", views.search, name="search"),

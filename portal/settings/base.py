@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "casestudies",
     "experiences",
     "events",
+    "trajectories",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

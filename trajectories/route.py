@@ -1,0 +1,205 @@
+"""The route and the one rule that turns steps into a phase.
+
+The rule (`current_phase`): **the current phase is the first phase, in route
+order, that still has a step that is neither *klaar* nor *niet van toepassing*.**
+A step without a record counts as *nog niet*. When every step is closed, the
+trajectory is complete and stays in the last phase. Phases without steps are not
+part of the route. Nothing else decides a phase: it is never stored.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import F, FilteredRelation, Q
+
+from portal.fragment_cache import content_version
+from trajectories.models import CLOSED_STATUSES, Step, StepStatus, TrajectoryStep
+
+ROUTE_CACHE_SECONDS = 24 * 60 * 60
+VERSION_KEY = "trajectories:version"
+
+
+def version():
+    """Moves on whenever a trajectory, the route or membership changes."""
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def bump_version(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    pk: int
+    title: str
+    description: str
+    phase_id: int
+    guides: tuple = ()
+    documents: tuple = ()
+
+
+@dataclass(frozen=True)
+class RoutePhase:
+    pk: int
+    name: str
+    slug: str
+    steps: tuple = field(default_factory=tuple)
+
+    @property
+    def step_ids(self):
+        return [step.pk for step in self.steps]
+
+
+@dataclass(frozen=True)
+class PhaseState:
+    """Where a trajectory stands: its current phase and whether all is done."""
+
+    phase: RoutePhase
+    index: int
+    complete: bool
+
+
+def current_phase(route, statuses):
+    """The current phase of a trajectory (see the module's docstring).
+
+    `route`: the phases in order, each with its steps (`RoutePhase`).
+    `statuses`: step id -> status, for the steps that have a record.
+    """
+    phases = [phase for phase in route if phase.steps]
+    if not phases:
+        return None
+    for index, phase in enumerate(phases):
+        open_steps = [
+            step
+            for step in phase.steps
+            if statuses.get(step.pk, StepStatus.NOT_STARTED) not in CLOSED_STATUSES
+        ]
+        if open_steps:
+            return PhaseState(phase=phase, index=index, complete=False)
+    return PhaseState(phase=phases[-1], index=len(phases) - 1, complete=True)
+
+
+def next_step(route, statuses):
+    """The first step, in route order, that still needs work (or None)."""
+    for phase in route:
+        for step in phase.steps:
+            if statuses.get(step.pk, StepStatus.NOT_STARTED) not in CLOSED_STATUSES:
+                return step
+    return None
+
+
+def progress(route, statuses):
+    """(closed steps, all steps): *niet van toepassing* counts as done."""
+    step_ids = [step.pk for phase in route for step in phase.steps]
+    closed = sum(1 for pk in step_ids if statuses.get(pk) in CLOSED_STATUSES)
+    return closed, len(step_ids)
+
+
+def _linked_steps():
+    return (
+        Step.objects.in_route_order()
+        .select_related("phase")
+        .prefetch_related("guides", "documents")
+    )
+
+
+def _route_from(steps, request=None):
+    phases = {}
+    for step in steps:
+        guides = tuple(
+            Link(guide.title, url)
+            for guide in step.guides.all()
+            if guide.live and (url := guide.get_url(request))
+        )
+        documents = tuple(Link(doc.title, doc.url) for doc in step.documents.all())
+        phases.setdefault(step.phase, []).append(
+            RouteStep(
+                pk=step.pk,
+                title=step.title,
+                description=step.description,
+                phase_id=step.phase_id,
+                guides=guides,
+                documents=documents,
+            )
+        )
+    return [
+        RoutePhase(pk=phase.pk, name=phase.name, slug=phase.slug, steps=tuple(items))
+        for phase, items in phases.items()
+    ]
+
+
+def route_with_records(trajectory, request=None):
+    """The route and the trajectory's record of each step, in three queries.
+
+    For the trajectory page, which shows both: returns (route, {step id:
+    TrajectoryStep}), steps without a record left out.
+    """
+    steps = list(
+        _linked_steps()
+        .annotate(
+            record=FilteredRelation(
+                "progress", condition=Q(progress__trajectory=trajectory)
+            )
+        )
+        .annotate(
+            record_pk=F("record__id"),
+            record_status=F("record__status"),
+            record_date=F("record__date"),
+            record_note=F("record__note"),
+            record_updated_at=F("record__updated_at"),
+            record_first_name=F("record__updated_by__first_name"),
+            record_last_name=F("record__updated_by__last_name"),
+            record_email=F("record__updated_by__email"),
+        )
+    )
+    records = {}
+    for step in steps:
+        if step.record_pk:
+            record = TrajectoryStep(
+                pk=step.record_pk,
+                trajectory=trajectory,
+                step_id=step.pk,
+                status=step.record_status,
+                date=step.record_date,
+                note=step.record_note,
+                updated_at=step.record_updated_at,
+            )
+            full_name = f"{step.record_first_name or ''} {step.record_last_name or ''}"
+            record.updated_by_name = full_name.strip() or step.record_email or ""
+            records[step.pk] = record
+    return _route_from(steps, request), records
+
+
+def route_outline():
+    """The route without its links, in one query: for counting, not for reading."""
+    phases = {}
+    rows = Step.objects.in_route_order().values_list(
+        "pk", "title", "phase_id", "phase__name", "phase__slug"
+    )
+    for pk, title, phase_id, phase_name, phase_slug in rows:
+        phases.setdefault((phase_id, phase_name, phase_slug), []).append(
+            RouteStep(pk=pk, title=title, description="", phase_id=phase_id)
+        )
+    return [
+        RoutePhase(pk=pk, name=name, slug=slug, steps=tuple(steps))
+        for (pk, name, slug), steps in phases.items()
+    ]
+
+
+def load_route():
+    """The route in order, from the cache until a step, phase or page changes."""
+    key = f"trajectories:route:{version()}:{content_version()}"
+    route = cache.get(key)
+    if route is None:
+        route = _route_from(_linked_steps())
+        cache.set(key, route, ROUTE_CACHE_SECONDS)
+    return route
