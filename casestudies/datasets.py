@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from casestudies import columns
 from casestudies.columns import EXPORT_COLUMNS, ROW_FIELDS
-from casestudies.filters import theme_names
 from casestudies.models import CaseStudyIndexPage
 from portal.opendata import URI, Dataset, Field
 
@@ -34,7 +33,7 @@ def practice_rows():
         base_url = index.get_full_url()
         rows = (
             index.practices()
-            .annotate(theme_names=theme_names())
+            .with_theme_names()
             .order_by("pk")
             .values(*ROW_FIELDS)
         )

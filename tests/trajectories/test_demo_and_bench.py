@@ -61,9 +61,11 @@ def test_bench_data_gives_every_municipality_but_the_mentor_a_trajectory(
     assert len(route_outline()) == 3
 
 
-def test_generate_bench_data_adds_trajectories_through_its_hook(
+def test_generate_bench_data_adds_trajectories_with_its_option(
     phases, steps, home_page
 ):
     out = io.StringIO()
-    call_command("generate_bench_data", "--seed", "1", stdout=out)
-    assert "285 trajectories (seed 1)." in out.getvalue()
+    call_command(
+        "generate_bench_data", "--trajectories", "285", "--seed", "1", stdout=out
+    )
+    assert "--trajectories: 285 in" in out.getvalue()

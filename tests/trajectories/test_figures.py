@@ -160,10 +160,10 @@ def test_meetings_and_attendance_show_only_when_the_period_had_meetings(
 
     agenda = EventIndexPageFactory(parent=home_page)
     start = timezone.make_aware(datetime.datetime(2024, 3, 12, 10))
-    event = EventPageFactory(parent=agenda, start=start, end=start)
+    event = EventPageFactory(parent=agenda, start=start)
     RegistrationFactory.create_batch(3, event=event, attended=True)
     RegistrationFactory(event=event, attended=False)
-    cancelled = EventPageFactory(parent=agenda, start=start, end=start)
+    cancelled = EventPageFactory(parent=agenda, start=start)
     cancelled.is_cancelled = True
     cancelled.save()
 
