@@ -78,8 +78,14 @@ def _events(loader, mechelen):
         (
             "opleiding-samenwerken-huisvesting",
             {
-                "title": "Opleiding: samenwerken met de sociale huisvestingsmaatschappij (voorbeeld)",
-                "intro": "Voorbeeld van een opleiding: hoe stad en sociale huisvestingsmaatschappij samen woningen voor pleinmakers vinden.",
+                "title": (
+                    "Opleiding: samenwerken met de sociale huisvestingsmaatschappij "
+                    "(voorbeeld)"
+                ),
+                "intro": (
+                    "Voorbeeld van een opleiding: hoe stad en sociale "
+                    "huisvestingsmaatschappij samen woningen voor pleinmakers vinden."
+                ),
                 "kind": EventKind.TRAINING,
                 "audience": Audience.MEMBERS,
                 "start": _at(-140, 13, 30),
@@ -89,11 +95,12 @@ def _events(loader, mechelen):
                 "body": [p(EXAMPLE_NOTE)],
                 "report": _report(
                     p(
-                        "<p>In Mechelen zorgen de stad en Woonpunt Mechelen samen voor een "
-                        "woning in een van de gekozen wijken. De pleinmaker krijgt geen "
-                        "loon, maar betaalt een deel van de huur; de stad betaalt de rest. "
-                        "In een verslag als dit staat wat de deelnemers daarover "
-                        "bespraken en welke vragen ze meenamen naar hun eigen bestuur.</p>"
+                        "<p>In Mechelen zorgen de stad en Woonpunt Mechelen samen voor "
+                        "een woning in een van de gekozen wijken. De pleinmaker krijgt "
+                        "geen loon, maar betaalt een deel van de huur; de stad betaalt "
+                        "de rest. In een verslag als dit staat wat de deelnemers "
+                        "daarover bespraken en welke vragen ze meenamen naar hun eigen "
+                        "bestuur.</p>"
                     )
                 ),
             },
@@ -101,20 +108,28 @@ def _events(loader, mechelen):
         (
             "intervisie-toeleiding-aanbod",
             {
-                "title": "Intervisie: bewoners de weg wijzen naar het aanbod (voorbeeld)",
-                "intro": "Voorbeeld van een intervisie: hoe een pleinmaker bewoners toeleidt naar het reguliere aanbod van stad en partners.",
+                "title": (
+                    "Intervisie: bewoners de weg wijzen naar het aanbod (voorbeeld)"
+                ),
+                "intro": (
+                    "Voorbeeld van een intervisie: hoe een pleinmaker bewoners "
+                    "toeleidt naar het reguliere aanbod van stad en partners."
+                ),
                 "kind": EventKind.INTERVISION,
                 "audience": Audience.MEMBERS,
                 "start": _at(-75, 10),
                 "end": _at(-75, 12),
-                "online_link": "https://vergadering.example/pleinmakers-intervisie-aanbod",
+                "online_link": (
+                    "https://vergadering.example/pleinmakers-intervisie-aanbod"
+                ),
                 "body": [p(EXAMPLE_NOTE)],
                 "report": _report(
                     p(
-                        "<p>Een pleinmaker spreekt bewoners aan en leidt hen toe naar het "
-                        "reguliere aanbod. Bij een intervisie brengen deelnemers een "
-                        "situatie uit hun eigen gemeente mee; het verslag houdt vast wat "
-                        "de groep daaruit leerde, zonder namen van bewoners.</p>"
+                        "<p>Een pleinmaker spreekt bewoners aan en leidt hen toe naar "
+                        "het reguliere aanbod. Bij een intervisie brengen deelnemers "
+                        "een situatie uit hun eigen gemeente mee; het verslag houdt "
+                        "vast wat de groep daaruit leerde, zonder namen van "
+                        "bewoners.</p>"
                     )
                 ),
             },
@@ -123,7 +138,10 @@ def _events(loader, mechelen):
             "webinar-wat-doet-een-pleinmaker",
             {
                 "title": "Webinar: wat doet een pleinmaker? (voorbeeld)",
-                "intro": "Voorbeeld van een webinar voor wie wil starten: de taken en het profiel van een pleinmaker.",
+                "intro": (
+                    "Voorbeeld van een webinar voor wie wil starten: de taken en het "
+                    "profiel van een pleinmaker."
+                ),
                 "kind": EventKind.WEBINAR,
                 "audience": Audience.OPEN,
                 "start": _at(-21, 14),
@@ -137,10 +155,10 @@ def _events(loader, mechelen):
                 ],
                 "report": _report(
                     p(
-                        "<p>Een pleinmaker woont in de wijk, is er regelmatig aanwezig en "
-                        "kent de sleutelfiguren. Elk jaar zet die minstens één actie op in "
-                        "de eigen wijk en schrijft in op de burendagen van de stad. De "
-                        "presentatie hieronder komt uit de toolkit.</p>"
+                        "<p>Een pleinmaker woont in de wijk, is er regelmatig aanwezig "
+                        "en kent de sleutelfiguren. Elk jaar zet die minstens één "
+                        "actie op in de eigen wijk en schrijft in op de burendagen van "
+                        "de stad. De presentatie hieronder komt uit de toolkit.</p>"
                     )
                 ),
             },
@@ -149,12 +167,17 @@ def _events(loader, mechelen):
             "online-intervisie-burendag",
             {
                 "title": "Online intervisie: de eerste burendag (voorbeeld)",
-                "intro": "Voorbeeld van een online intervisie voor leden: hoe bereid je met een pleinmaker de eerste burendag voor?",
+                "intro": (
+                    "Voorbeeld van een online intervisie voor leden: hoe bereid je met "
+                    "een pleinmaker de eerste burendag voor?"
+                ),
                 "kind": EventKind.INTERVISION,
                 "audience": Audience.MEMBERS,
                 "start": _at(9, 10),
                 "end": _at(9, 11, 30),
-                "online_link": "https://vergadering.example/pleinmakers-intervisie-burendag",
+                "online_link": (
+                    "https://vergadering.example/pleinmakers-intervisie-burendag"
+                ),
                 "capacity": 12,
                 "body": [p(EXAMPLE_NOTE)],
             },
@@ -163,7 +186,10 @@ def _events(loader, mechelen):
             "werkbezoek-pleinmakers-mechelen",
             {
                 "title": "Werkbezoek: pleinmakers in Mechelen (voorbeeld)",
-                "intro": "Voorbeeld van een werkbezoek, open voor iedereen: kom zien hoe Mechelen met pleinmakers werkt, samen met Woonpunt Mechelen.",
+                "intro": (
+                    "Voorbeeld van een werkbezoek, open voor iedereen: kom zien hoe "
+                    "Mechelen met pleinmakers werkt, samen met Woonpunt Mechelen."
+                ),
                 "kind": EventKind.WORKING_VISIT,
                 "audience": Audience.OPEN,
                 "start": _at(16, 13, 30),
@@ -188,7 +214,10 @@ def _events(loader, mechelen):
             "netwerkdag",
             {
                 "title": "Netwerkdag van het lerend netwerk (voorbeeld)",
-                "intro": "Voorbeeld van een volzette bijeenkomst: nieuwe inschrijvingen komen op de wachtlijst.",
+                "intro": (
+                    "Voorbeeld van een volzette bijeenkomst: nieuwe inschrijvingen "
+                    "komen op de wachtlijst."
+                ),
                 "kind": EventKind.NETWORK_DAY,
                 "audience": Audience.OPEN,
                 "start": _at(30, 9, 30),
@@ -203,15 +232,24 @@ def _events(loader, mechelen):
         (
             "webinar-sociaal-cohesieplan",
             {
-                "title": "Webinar: van Plan Samenleven naar het sociaal cohesieplan (voorbeeld)",
-                "intro": "Voorbeeld van een geannuleerde bijeenkomst. Plan Samenleven liep van 2022 tot 2025; vanaf 2026 volgt het sociaal cohesieplan.",
+                "title": (
+                    "Webinar: van Plan Samenleven naar het sociaal cohesieplan "
+                    "(voorbeeld)"
+                ),
+                "intro": (
+                    "Voorbeeld van een geannuleerde bijeenkomst. Plan Samenleven liep "
+                    "van 2022 tot 2025; vanaf 2026 volgt het sociaal cohesieplan."
+                ),
                 "kind": EventKind.WEBINAR,
                 "audience": Audience.OPEN,
                 "start": _at(45, 14),
                 "end": _at(45, 15),
                 "online_link": "https://vergadering.example/pleinmakers-cohesieplan",
                 "is_cancelled": True,
-                "cancellation_note": "Voorbeeld: hier staat waarom de bijeenkomst niet doorgaat en of er een nieuwe datum komt.",
+                "cancellation_note": (
+                    "Voorbeeld: hier staat waarom de bijeenkomst niet doorgaat en of "
+                    "er een nieuwe datum komt."
+                ),
                 "body": [p(EXAMPLE_NOTE)],
             },
         ),
@@ -291,8 +329,8 @@ def load(loader):
         title="Agenda",
         show_in_menus=True,
         intro=(
-            "Intervisies, werkbezoeken, netwerkdagen, webinars en opleidingen: hier zie "
-            "je wanneer het lerend netwerk samenkomt, en schrijf je in."
+            "Intervisies, werkbezoeken, netwerkdagen, webinars en opleidingen: hier "
+            "zie je wanneer het lerend netwerk samenkomt, en schrijf je in."
         ),
     )
     mechelen = Municipality.objects.get(nis_code="12025")
