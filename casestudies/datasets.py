@@ -31,12 +31,7 @@ def _field(column):
 def practice_rows():
     for index in CaseStudyIndexPage.objects.live().public():
         base_url = index.get_full_url()
-        rows = (
-            index.practices()
-            .with_theme_names()
-            .order_by("pk")
-            .values(*ROW_FIELDS)
-        )
+        rows = index.practices().with_theme_names().order_by("pk").values(*ROW_FIELDS)
         for row in rows.iterator(chunk_size=CHUNK_SIZE):
             yield {
                 column.name: column.value(row, base_url) for column in EXPORT_COLUMNS
