@@ -178,6 +178,7 @@ class ExperienceCreateView(ExperienceFormMixin, FormView):
                     "Je plaatste het voorbije uur al tien bijdragen. Dat is het "
                     "maximum; probeer het over een uur opnieuw."
                 ),
+                retry_after=ratelimit.seconds_left("experience", request.user.pk),
             )
         return super().post(request, *args, **kwargs)
 
@@ -257,6 +258,7 @@ class ReactionCreateView(MemberRequiredMixin, IndexPageMixin, View):
                     "Je plaatste het voorbije uur al dertig reacties. Dat is het "
                     "maximum; probeer het over een uur opnieuw."
                 ),
+                retry_after=ratelimit.seconds_left("reaction", request.user.pk),
             )
         form = ReactionForm(request.POST)
         if not form.is_valid():

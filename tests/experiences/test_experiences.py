@@ -1,7 +1,10 @@
 """Members write experiences; nothing is public before an editor approved it."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from experiences import services
 from experiences.factories import ExperienceFactory
@@ -272,6 +275,11 @@ def test_at_most_ten_experiences_an_hour(client, experiences_page, member):
     assert response.status_code == 429
     assert "tien bijdragen" in response.content.decode()
     assert Experience.objects.count() == 10
+    # Retry-After counts down to the end of the window, it is no constant.
+    assert 3500 < int(response["Retry-After"]) <= 3600
+    RateLimit.objects.update(expires_at=timezone.now() + timedelta(seconds=90))
+    response = client.post(NEW, form_data(title="Nummer elf"))
+    assert 80 < int(response["Retry-After"]) <= 90
     RateLimit.objects.all().delete()  # the hour has passed
     assert client.post(NEW, form_data(title="Een uur later")).status_code == 302
 

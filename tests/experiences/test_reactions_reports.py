@@ -1,5 +1,7 @@
 """Reactions show at once; reports hide what three members object to."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -119,6 +121,10 @@ def test_at_most_thirty_reactions_an_hour(client, published, colleague):
     assert response.status_code == 429
     assert "dertig reacties" in response.content.decode()
     assert Reaction.objects.count() == 30
+    assert 3500 < int(response["Retry-After"]) <= 3600
+    RateLimit.objects.update(expires_at=timezone.now() + timedelta(seconds=90))
+    response = client.post(react_url(published), {"body": "Eén te veel"})
+    assert 80 < int(response["Retry-After"]) <= 90
     RateLimit.objects.all().delete()  # the hour has passed
     assert client.post(react_url(published), {"body": "Later"}).status_code == 302
 
