@@ -6,7 +6,7 @@ and sends e-mail after, so a failing mail server never loses a decision.
 """
 
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -251,7 +251,7 @@ def edit_reaction(reaction, body):
 
 
 def report(item, reporter, reason):
-    """Record one member's report; the third distinct one hides the item.
+    """Record one member's report; the third municipality to report hides the item.
 
     Returns the report, or None when this member already reported the item.
     """
@@ -264,9 +264,11 @@ def report(item, reporter, reason):
         )
     if not created:
         return None
+    # Municipalities, not members, count: a member and the colleagues they
+    # invited themselves (no editor confirms those) weigh as one.
     open_reports = Report.objects.open().filter(**target)
     reporters = open_reports.aggregate(
-        n=Count("reporter", distinct=True, filter=Q(reporter__isnull=False))
+        n=Count("reporter__member_profile__municipality", distinct=True)
     )["n"]
     if reporters >= REPORTS_TO_HIDE:
         hide(item)
