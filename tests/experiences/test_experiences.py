@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from casestudies.factories import CaseStudyPageFactory
 from experiences import services
 from experiences.factories import ExperienceFactory
 from experiences.models import Experience, ModerationStatus
@@ -296,9 +297,11 @@ def test_published_experiences_show_everywhere(client, network_page, published):
     "state", ["draft", "pending", "rejected", "changes", "hidden", "withdrawn"]
 )
 def test_unpublished_content_is_nowhere(
-    client, network_page, experiences_page, member, editor, state
+    client, network_page, experiences_page, member, colleague, editor, state
 ):
-    experience = ExperienceFactory(author=member, title="Geheime soepavond")
+    experience = ExperienceFactory(
+        author=member, title="Geheime soepavond", themes=["Geheim thema"]
+    )
     if state != "draft":
         services.save_experience(experience, member, submit=True)
     if state in ("rejected", "changes"):
@@ -313,8 +316,41 @@ def test_unpublished_content_is_nowhere(
     assert client.get(experience.get_absolute_url()).status_code == 404
     for place, text in public_places(client, experience).items():
         assert "Geheime soepavond" not in text, place
+        assert "Geheim thema" not in text, place
     # Wagtail's API is not mounted: nothing to reach there either.
     assert client.get("/api/v2/pages/").status_code == 404
+    # Its theme is unmoderated text too: not in another member's form either.
+    client.force_login(colleague)
+    assert "Geheim thema" not in client.get(NEW).content.decode()
+
+
+def test_a_theme_shows_only_once_its_experience_is_published(
+    client, experiences_page, member, colleague, editor
+):
+    client.force_login(member)
+    client.post(NEW, form_data(new_themes="Buurtsoep"))
+    experience = Experience.objects.get()
+    # The author keeps the theme they typed, checked, when editing.
+    own_form = client.get(edit_url(experience)).content.decode()
+    assert "Buurtsoep" in own_form
+    client.force_login(colleague)
+    assert "Buurtsoep" not in client.get(NEW).content.decode()
+    assert "Buurtsoep" not in client.get("/ervaringen/").content.decode()
+
+    services.decide(experience, editor, services.Decision.APPROVE)
+
+    assert "Buurtsoep" in client.get(NEW).content.decode()
+    assert "Buurtsoep" in client.get("/ervaringen/").content.decode()
+
+
+def test_a_draft_practice_lends_no_theme(client, experiences_page, colleague):
+    draft = CaseStudyPageFactory(
+        parent=experiences_page.get_parent(), themes=["Conceptthema"]
+    )
+    draft.unpublish()
+    client.force_login(colleague)
+    assert "Conceptthema" not in client.get(NEW).content.decode()
+    assert "Conceptthema" not in client.get("/ervaringen/").content.decode()
 
 
 def test_the_detail_url_corrects_its_slug(client, published):
