@@ -76,27 +76,19 @@ def save_experience(experience, author, *, submit, photo=None):
     """
     experience.slug = slugify(experience.title)[:120] or "ervaring"
     experience.body_html = render_body(experience.body)
-    if photo is not None:
-        experience.photo = store_photo(photo, experience.title, author)
-    with transaction.atomic():
-        if experience.pk is None:
-            experience.author = author
-            experience.municipality = author.member_profile.municipality
-            experience.live = False
-            experience.save()
-        elif not experience.live:
-            experience.save()
-        experience.save_revision(user=author, log_action=True)
-        if submit:
-            _set(
-                experience,
-                status=ModerationStatus.PENDING,
-                submitted_at=timezone.now(),
-                moderation_note="",
-            )
-            log(experience, SUBMIT_ACTION, user=author)
-        else:
-            _set(experience, status=ModerationStatus.DRAFT)
+    stored_photo = None
+    try:
+        with transaction.atomic():
+            if photo is not None:
+                stored_photo = experience.photo = store_photo(
+                    photo, experience.title, author
+                )
+            _save_and_maybe_submit(experience, author, submit)
+    except BaseException:
+        # The photo's row went with the transaction; its file must go too.
+        if stored_photo is not None:
+            stored_photo.file.delete(save=False)
+        raise
     if submit:
         recipients = editor_emails()
         if recipients:
@@ -106,6 +98,27 @@ def save_experience(experience, author, *, submit, photo=None):
                 recipients,
             )
     return experience
+
+
+def _save_and_maybe_submit(experience, author, submit):
+    if experience.pk is None:
+        experience.author = author
+        experience.municipality = author.member_profile.municipality
+        experience.live = False
+        experience.save()
+    elif not experience.live:
+        experience.save()
+    experience.save_revision(user=author, log_action=True)
+    if submit:
+        _set(
+            experience,
+            status=ModerationStatus.PENDING,
+            submitted_at=timezone.now(),
+            moderation_note="",
+        )
+        log(experience, SUBMIT_ACTION, user=author)
+    else:
+        _set(experience, status=ModerationStatus.DRAFT)
 
 
 def withdraw(experience, author):
