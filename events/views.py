@@ -200,15 +200,14 @@ class RegisterView(EventViewMixin, TemplateView):
             return self.render_form(self.get_form(), status=409)
         ip = ratelimit.client_ip(request)
         if ratelimit.is_limited(VISITOR_LIMIT_SCOPE, ip, VISITOR_LIMIT_PER_HOUR):
-            response = ratelimit.too_many_requests(
+            return ratelimit.too_many_requests(
                 request,
                 _(
                     "Vanaf dit adres kwamen het voorbije uur al vijf inschrijvingen "
                     "binnen. Probeer het later opnieuw of mail de contactpersoon."
                 ),
+                retry_after=ratelimit.seconds_left(VISITOR_LIMIT_SCOPE, ip),
             )
-            response["Retry-After"] = str(ONE_HOUR)
-            return response
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_form(form)

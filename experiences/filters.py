@@ -6,22 +6,30 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from experiences.models import ExperienceKind, ExperienceTheme
+from casestudies.models import CaseStudyPage, CaseStudyPageTag
+from experiences.models import Experience, ExperienceKind, ExperienceTheme
 from network.models import Municipality, Province
 from portal.filters import ListFilter
 from portal.fragment_cache import content_version
 
 
-def used_themes():
-    """Themes some practice or some experience carries, A–Z."""
-    return (
-        Tag.objects.filter(
-            Q(casestudies_casestudypagetag_items__isnull=False)
-            | Q(experiences_experiencetheme_items__isnull=False)
-        )
-        .distinct()
-        .order_by("name")
-    )
+def used_themes(also=()):
+    """Themes some published practice or experience carries, A–Z.
+
+    A theme typed on a draft, a waiting or a hidden experience (or a draft
+    practice) stays out until an editor publishes it: it is the member's own
+    unmoderated text. `also` adds tag ids, such as the themes of the
+    experience a member is editing.
+    """
+    on_practices = CaseStudyPageTag.objects.filter(
+        content_object__in=CaseStudyPage.objects.live().public()
+    ).values("tag_id")
+    on_experiences = ExperienceTheme.objects.filter(
+        content_object__in=Experience.objects.published()
+    ).values("tag_id")
+    return Tag.objects.filter(
+        Q(pk__in=on_practices) | Q(pk__in=on_experiences) | Q(pk__in=list(also))
+    ).order_by("name")
 
 
 def municipality_choices():

@@ -77,11 +77,14 @@ class ExperienceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.photo_image = None
         self.case_study = self.instance.case_study
-        self.fields["existing_themes"].queryset = used_themes()
+        own_themes = (
+            [tag.pk for tag in self.instance.themes.all() if tag.pk]
+            if self.instance.pk
+            else []
+        )
+        self.fields["existing_themes"].queryset = used_themes(also=own_themes)
         if self.instance.pk:
-            self.initial.setdefault(
-                "existing_themes", [tag.pk for tag in self.instance.themes.all()]
-            )
+            self.initial.setdefault("existing_themes", own_themes)
             if self.instance.case_study:
                 self.initial.setdefault(
                     "case_study_url", self.instance.case_study.url or ""

@@ -6,7 +6,7 @@ and sends e-mail after, so a failing mail server never loses a decision.
 """
 
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -76,27 +76,19 @@ def save_experience(experience, author, *, submit, photo=None):
     """
     experience.slug = slugify(experience.title)[:120] or "ervaring"
     experience.body_html = render_body(experience.body)
-    if photo is not None:
-        experience.photo = store_photo(photo, experience.title, author)
-    with transaction.atomic():
-        if experience.pk is None:
-            experience.author = author
-            experience.municipality = author.member_profile.municipality
-            experience.live = False
-            experience.save()
-        elif not experience.live:
-            experience.save()
-        experience.save_revision(user=author, log_action=True)
-        if submit:
-            _set(
-                experience,
-                status=ModerationStatus.PENDING,
-                submitted_at=timezone.now(),
-                moderation_note="",
-            )
-            log(experience, SUBMIT_ACTION, user=author)
-        else:
-            _set(experience, status=ModerationStatus.DRAFT)
+    stored_photo = None
+    try:
+        with transaction.atomic():
+            if photo is not None:
+                stored_photo = experience.photo = store_photo(
+                    photo, experience.title, author
+                )
+            _save_and_maybe_submit(experience, author, submit)
+    except BaseException:
+        # The photo's row went with the transaction; its file must go too.
+        if stored_photo is not None:
+            stored_photo.file.delete(save=False)
+        raise
     if submit:
         recipients = editor_emails()
         if recipients:
@@ -106,6 +98,27 @@ def save_experience(experience, author, *, submit, photo=None):
                 recipients,
             )
     return experience
+
+
+def _save_and_maybe_submit(experience, author, submit):
+    if experience.pk is None:
+        experience.author = author
+        experience.municipality = author.member_profile.municipality
+        experience.live = False
+        experience.save()
+    elif not experience.live:
+        experience.save()
+    experience.save_revision(user=author, log_action=True)
+    if submit:
+        _set(
+            experience,
+            status=ModerationStatus.PENDING,
+            submitted_at=timezone.now(),
+            moderation_note="",
+        )
+        log(experience, SUBMIT_ACTION, user=author)
+    else:
+        _set(experience, status=ModerationStatus.DRAFT)
 
 
 def withdraw(experience, author):
@@ -251,7 +264,7 @@ def edit_reaction(reaction, body):
 
 
 def report(item, reporter, reason):
-    """Record one member's report; the third distinct one hides the item.
+    """Record one member's report; the third municipality to report hides the item.
 
     Returns the report, or None when this member already reported the item.
     """
@@ -264,9 +277,11 @@ def report(item, reporter, reason):
         )
     if not created:
         return None
+    # Municipalities, not members, count: a member and the colleagues they
+    # invited themselves (no editor confirms those) weigh as one.
     open_reports = Report.objects.open().filter(**target)
     reporters = open_reports.aggregate(
-        n=Count("reporter", distinct=True, filter=Q(reporter__isnull=False))
+        n=Count("reporter__member_profile__municipality", distinct=True)
     )["n"]
     if reporters >= REPORTS_TO_HIDE:
         hide(item)

@@ -24,6 +24,7 @@ from network.views import MemberRequiredMixin
 from portal import ratelimit
 from portal.mixins import MetaMixin
 from portal.roles import is_network_member
+from portal.storage import StorageFull
 
 EXPERIENCES_PER_PAGE = 12
 EXPERIENCES_PER_HOUR = 10
@@ -138,9 +139,20 @@ class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
 
     def form_valid(self, form):
         submit = "submit" in self.request.POST
-        experience = services.save_experience(
-            form.apply(), self.request.user, submit=submit, photo=form.photo_image
-        )
+        try:
+            experience = services.save_experience(
+                form.apply(), self.request.user, submit=submit, photo=form.photo_image
+            )
+        except StorageFull:
+            form.add_error(
+                "photo_upload",
+                _(
+                    "We konden je foto niet bewaren: de opslag van de website is "
+                    "vol. Er is niets bewaard; je tekst staat hieronder nog. "
+                    "Probeer het later opnieuw of bewaar zonder foto."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=507)
         if submit:
             messages.success(
                 self.request,
@@ -178,6 +190,7 @@ class ExperienceCreateView(ExperienceFormMixin, FormView):
                     "Je plaatste het voorbije uur al tien bijdragen. Dat is het "
                     "maximum; probeer het over een uur opnieuw."
                 ),
+                retry_after=ratelimit.seconds_left("experience", request.user.pk),
             )
         return super().post(request, *args, **kwargs)
 
@@ -257,6 +270,7 @@ class ReactionCreateView(MemberRequiredMixin, IndexPageMixin, View):
                     "Je plaatste het voorbije uur al dertig reacties. Dat is het "
                     "maximum; probeer het over een uur opnieuw."
                 ),
+                retry_after=ratelimit.seconds_left("reaction", request.user.pk),
             )
         form = ReactionForm(request.POST)
         if not form.is_valid():

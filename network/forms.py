@@ -231,11 +231,14 @@ class InviteColleagueForm(forms.Form):
     def clean_email(self):
         email = normalize_email(self.cleaned_data["email"])
         validate_ascii_local_part(email)
-        if get_user_model().objects.filter(email=email).exists():
-            raise forms.ValidationError(
-                _("Er bestaat al een account met dit e-mailadres.")
-            )
         return email
+
+    def has_account(self):
+        """Whether the address already has an account. Never shown on screen:
+        the inviter gets the same answer either way (see `InviteColleagueView`)."""
+        return (
+            get_user_model().objects.filter(email=self.cleaned_data["email"]).exists()
+        )
 
 
 class DeleteAccountForm(forms.Form):

@@ -93,11 +93,14 @@ def submit_application(application):
 
 
 def explain_known_address(email, reason):
-    """Tell an address that already has an account or an open application."""
+    """Tell an address that already has an account (`account`), an open
+    application (`open-application`) or an account a colleague tried to
+    invite (`invited`)."""
     send_templated_mail(
         "network/email/join_known_address",
         {
             "has_account": reason == "account",
+            "was_invited": reason == "invited",
             "login_url": absolute(reverse("account:login")),
             "reset_url": absolute(reverse("account:password-reset")),
         },

@@ -300,23 +300,30 @@ class InviteColleagueView(MemberRequiredMixin, MetaMixin, FormView):
             return ratelimit.too_many_requests(
                 request, retry_after=ratelimit.seconds_left("invite", request.user.pk)
             )
+        # Every post counts, valid or not, so the form cannot be used to probe.
+        ratelimit.hit("invite", request.user.pk, 24 * 60 * 60)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        ratelimit.hit("invite", self.request.user.pk, 24 * 60 * 60)
-        user = services.invite_colleague(
-            self.request.user,
-            form.cleaned_data["email"],
-            form.cleaned_data["first_name"],
-            form.cleaned_data["last_name"],
-        )
+        email = form.cleaned_data["email"]
+        if form.has_account():
+            # The same answer as a new invitation, so a member cannot test
+            # which addresses have an account; the address's owner is told.
+            services.explain_known_address(email, "invited")
+        else:
+            services.invite_colleague(
+                self.request.user,
+                email,
+                form.cleaned_data["first_name"],
+                form.cleaned_data["last_name"],
+            )
         messages.success(
             self.request,
             _(
                 "De uitnodiging voor %(email)s is klaargezet: je collega krijgt zo "
                 "een e-mail om een wachtwoord te kiezen."
             )
-            % {"email": user.email},
+            % {"email": email},
         )
         return super().form_valid(form)
 

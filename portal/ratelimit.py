@@ -94,9 +94,9 @@ def reset(scope, identity):
     RateLimit.objects.filter(scope=scope, digest=_digest(identity)).delete()
 
 
-def too_many_requests(request, message=None, *, retry_after=60):
+def too_many_requests(request, message=None, *, retry_after):
     """HTTP 429 in the site layout, with a message that says what to do, and
-    `Retry-After` in seconds."""
+    `Retry-After`: the seconds until the window frees (see `seconds_left`)."""
     response = render(
         request,
         "429.html",

@@ -1,8 +1,12 @@
 """Members write experiences; nothing is public before an editor approved it."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
+from casestudies.factories import CaseStudyPageFactory
 from experiences import services
 from experiences.factories import ExperienceFactory
 from experiences.models import Experience, ModerationStatus
@@ -272,6 +276,11 @@ def test_at_most_ten_experiences_an_hour(client, experiences_page, member):
     assert response.status_code == 429
     assert "tien bijdragen" in response.content.decode()
     assert Experience.objects.count() == 10
+    # Retry-After counts down to the end of the window, it is no constant.
+    assert 3500 < int(response["Retry-After"]) <= 3600
+    RateLimit.objects.update(expires_at=timezone.now() + timedelta(seconds=90))
+    response = client.post(NEW, form_data(title="Nummer elf"))
+    assert 80 < int(response["Retry-After"]) <= 90
     RateLimit.objects.all().delete()  # the hour has passed
     assert client.post(NEW, form_data(title="Een uur later")).status_code == 302
 
@@ -288,9 +297,11 @@ def test_published_experiences_show_everywhere(client, network_page, published):
     "state", ["draft", "pending", "rejected", "changes", "hidden", "withdrawn"]
 )
 def test_unpublished_content_is_nowhere(
-    client, network_page, experiences_page, member, editor, state
+    client, network_page, experiences_page, member, colleague, editor, state
 ):
-    experience = ExperienceFactory(author=member, title="Geheime soepavond")
+    experience = ExperienceFactory(
+        author=member, title="Geheime soepavond", themes=["Geheim thema"]
+    )
     if state != "draft":
         services.save_experience(experience, member, submit=True)
     if state in ("rejected", "changes"):
@@ -305,8 +316,41 @@ def test_unpublished_content_is_nowhere(
     assert client.get(experience.get_absolute_url()).status_code == 404
     for place, text in public_places(client, experience).items():
         assert "Geheime soepavond" not in text, place
+        assert "Geheim thema" not in text, place
     # Wagtail's API is not mounted: nothing to reach there either.
     assert client.get("/api/v2/pages/").status_code == 404
+    # Its theme is unmoderated text too: not in another member's form either.
+    client.force_login(colleague)
+    assert "Geheim thema" not in client.get(NEW).content.decode()
+
+
+def test_a_theme_shows_only_once_its_experience_is_published(
+    client, experiences_page, member, colleague, editor
+):
+    client.force_login(member)
+    client.post(NEW, form_data(new_themes="Buurtsoep"))
+    experience = Experience.objects.get()
+    # The author keeps the theme they typed, checked, when editing.
+    own_form = client.get(edit_url(experience)).content.decode()
+    assert "Buurtsoep" in own_form
+    client.force_login(colleague)
+    assert "Buurtsoep" not in client.get(NEW).content.decode()
+    assert "Buurtsoep" not in client.get("/ervaringen/").content.decode()
+
+    services.decide(experience, editor, services.Decision.APPROVE)
+
+    assert "Buurtsoep" in client.get(NEW).content.decode()
+    assert "Buurtsoep" in client.get("/ervaringen/").content.decode()
+
+
+def test_a_draft_practice_lends_no_theme(client, experiences_page, colleague):
+    draft = CaseStudyPageFactory(
+        parent=experiences_page.get_parent(), themes=["Conceptthema"]
+    )
+    draft.unpublish()
+    client.force_login(colleague)
+    assert "Conceptthema" not in client.get(NEW).content.decode()
+    assert "Conceptthema" not in client.get("/ervaringen/").content.decode()
 
 
 def test_the_detail_url_corrects_its_slug(client, published):

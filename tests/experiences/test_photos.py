@@ -6,11 +6,15 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from PIL import Image as PILImage
+from wagtail.images import get_image_model
 
 from experiences import services
 from experiences.models import Experience, ModerationStatus
+from portal.storage import CleanFileSystemStorage
 from tests.experiences.test_experiences import NEW, form_data
+from tests.portal.test_uploads import FillsTheDisk
 
 GPS_IFD = 0x8825
 
@@ -140,3 +144,53 @@ def test_a_new_photo_on_a_published_experience_waits_for_approval(
     experience.refresh_from_db()
     assert experience.photo == waiting.photo
     assert experience.photo_alt == "Een andere foto"
+
+
+# A full disk (issue #10) ------------------------------------------------------------
+
+
+def media_files(folder):
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+@pytest.fixture
+def own_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # a disk of its own: other tests write too
+    return tmp_path
+
+
+def test_a_full_disk_refuses_the_photo_in_dutch_and_keeps_nothing(
+    client, experiences_page, member, own_media, monkeypatch
+):
+    original_save = CleanFileSystemStorage._save
+
+    def full_disk_save(self, name, content):
+        return original_save(self, name, FillsTheDisk(b"", name=name))
+
+    monkeypatch.setattr(CleanFileSystemStorage, "_save", full_disk_save)
+    client.force_login(member)
+    response = post_photo(client, "plein.jpg", jpeg_with_location())
+
+    assert response.status_code == 507
+    html = response.content.decode()
+    assert "de opslag van de website is vol" in html
+    assert "Een burendag met soep" in html  # what the member typed stays
+    assert not Experience.objects.exists()
+    assert not get_image_model().objects.exists()
+    assert media_files(own_media) == []
+
+
+def test_a_failure_after_the_photo_was_stored_leaves_no_file(
+    client, experiences_page, member, own_media, monkeypatch
+):
+    def broken_revision(self, **kwargs):
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr(Experience, "save_revision", broken_revision)
+    client.force_login(member)
+    with pytest.raises(DatabaseError):
+        post_photo(client, "plein.jpg", jpeg_with_location())
+
+    assert not Experience.objects.exists()
+    assert not get_image_model().objects.exists()
+    assert media_files(own_media) == []

@@ -1,5 +1,7 @@
 """Reactions show at once; reports hide what three members object to."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -8,6 +10,7 @@ from experiences import services
 from experiences.factories import ExperienceFactory
 from experiences.models import REACTION_EDIT_WINDOW, Reaction, Report
 from network.factories import MemberFactory
+from network.models import Municipality
 from portal.models import RateLimit
 
 
@@ -119,6 +122,10 @@ def test_at_most_thirty_reactions_an_hour(client, published, colleague):
     assert response.status_code == 429
     assert "dertig reacties" in response.content.decode()
     assert Reaction.objects.count() == 30
+    assert 3500 < int(response["Retry-After"]) <= 3600
+    RateLimit.objects.update(expires_at=timezone.now() + timedelta(seconds=90))
+    response = client.post(react_url(published), {"body": "Eén te veel"})
+    assert 80 < int(response["Retry-After"]) <= 90
     RateLimit.objects.all().delete()  # the hour has passed
     assert client.post(react_url(published), {"body": "Later"}).status_code == 302
 
@@ -152,20 +159,24 @@ def test_a_report_needs_a_reason(client, published, colleague):
     assert not Report.objects.exists()
 
 
-def reporters(municipality, count):
+def reporters(count, start=0):
+    """Members of `count` different municipalities (never the author's Mechelen)."""
+    municipalities = Municipality.objects.exclude(nis_code="12025").order_by(
+        "nis_code"
+    )[start : start + count]
     return [
         MemberFactory(
-            email=f"melder{number}@gemeente.example",
+            email=f"melder{start + number}@gemeente.example",
             profile__municipality=municipality,
         )
-        for number in range(count)
+        for number, municipality in enumerate(municipalities)
     ]
 
 
 def test_three_reports_hide_an_experience_until_an_editor_decides(
     client, network_page, published, member, editor, leuven
 ):
-    first, second, third = reporters(leuven, 3)
+    first, second, third = reporters(3)
     services.report(published, first, "Reclame.")
     services.report(published, second, "Reclame.")
     published.refresh_from_db()
@@ -192,13 +203,35 @@ def test_three_reports_hide_an_experience_until_an_editor_decides(
     assert published.hidden_at is None
     assert Report.objects.open().count() == 0
     # Settled reports do not count again: one new report does not hide it.
-    services.report(published, reporters(leuven, 4)[3], "Nog steeds reclame.")
+    services.report(published, reporters(1, start=3)[0], "Nog steeds reclame.")
     published.refresh_from_db()
     assert published.hidden_at is None
 
 
+def test_reports_from_one_municipality_count_once(client, published, leuven, colleague):
+    """A member and two colleagues they invited themselves cannot hide a post:
+    three reports from Leuven count as one of the three that hide it."""
+    invited = [
+        MemberFactory(
+            email=f"collega{number}@leuven.example", profile__municipality=leuven
+        )
+        for number in range(2)
+    ]
+    for reporter in [colleague, *invited]:
+        assert services.report(published, reporter, "Weg ermee.")
+    published.refresh_from_db()
+    assert published.hidden_at is None
+    assert "Soep op het plein" in client.get("/ervaringen/").content.decode()
+
+    # Two more municipalities make three: now it is hidden.
+    for reporter in reporters(2):
+        services.report(published, reporter, "Reclame.")
+    published.refresh_from_db()
+    assert published.hidden_at is not None
+
+
 def test_three_reports_hide_a_reaction(client, reaction, leuven, colleague, editor):
-    for reporter in reporters(leuven, 3):
+    for reporter in reporters(3):
         services.report(reaction, reporter, "Kwetsend.")
     reaction.refresh_from_db()
     assert reaction.hidden_at is not None
@@ -232,7 +265,7 @@ def test_reporting_a_reaction_through_the_site(client, reaction, member):
 def test_editors_settle_reports_and_leave_the_item_online(
     client, published, editor, leuven
 ):
-    services.report(published, reporters(leuven, 1)[0], "Twijfel.")
+    services.report(published, reporters(1)[0], "Twijfel.")
     client.force_login(editor)
     inspect = f"/admin/snippets/experiences/experience/inspect/{published.pk}/"
     assert "Meldingen afhandelen" in client.get(inspect).content.decode()

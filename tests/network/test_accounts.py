@@ -326,14 +326,43 @@ def test_invite_a_colleague(client, member, mechelen, editor):
     assert "Nele Nieuw" in to_editors.body
 
 
-def test_inviting_an_existing_account_is_refused(client, member, editor):
+def test_inviting_an_existing_account_reveals_nothing(client, member, editor):
+    """The inviter gets the same answer as for a new colleague; the owner of
+    the address is told by e-mail, and no account or profile changes."""
     client.force_login(member)
+    new = client.post(
+        "/account/collega-uitnodigen/",
+        {"first_name": "Nele", "last_name": "Nieuw", "email": "nele@mechelen.example"},
+        follow=True,
+    ).content.decode()
+    mail.outbox.clear()
+    known = client.post(
+        "/account/collega-uitnodigen/",
+        {"first_name": "Re", "last_name": "Dacteur", "email": editor.email.upper()},
+        follow=True,
+    ).content.decode()
+
+    assert "Er bestaat al een account" not in known
+    assert "is klaargezet" in known and "is klaargezet" in new
+    (explanation,) = mail.outbox
+    assert explanation.to == [editor.email]
+    assert "al een account" in explanation.body
+    assert "/account/aanmelden/" in explanation.body
+    assert not MemberProfile.objects.filter(user=editor).exists()
+
+
+def test_every_invitation_post_counts_valid_or_not(client, member):
+    client.force_login(member)
+    for _number in range(10):
+        response = client.post("/account/collega-uitnodigen/", {"email": "geen adres"})
+        assert response.status_code == 200
     response = client.post(
         "/account/collega-uitnodigen/",
-        {"first_name": "Re", "last_name": "Dacteur", "email": editor.email},
+        {"first_name": "Nele", "last_name": "Nieuw", "email": "nele@mechelen.example"},
     )
-    assert "Er bestaat al een account met dit e-mailadres." in response.content.decode()
-    assert not mail.outbox
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 86000
+    assert not get_user_model().objects.filter(email="nele@mechelen.example").exists()
 
 
 def test_member_pages_are_for_members_only(client, editor):

@@ -1,7 +1,10 @@
+import csv
+import io
 import logging
 import smtplib
 from unittest import mock
 
+import openpyxl
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -235,3 +238,38 @@ def test_the_submissions_csv_export_escapes_formulas(
     assert "'=cmd|" in csv_text
     assert "'@SUM(1+1)" in csv_text
     assert ",=cmd" not in csv_text and "\n=cmd" not in csv_text
+
+
+FORMULAS = {
+    "naam": "=cmd|' /C calc'!A0",
+    "organisatie": "+1+1",
+    "onderwerp": "-2+3",
+    "bericht": "@SUM(1+1)\tmet een tab",
+}
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_prefix_is_escaped_in_the_csv(admin_client, contact_page, prefix):
+    """Stored as typed (the form strips a leading tab, an import need not)."""
+    FormSubmission.objects.create(
+        page=contact_page,
+        form_data={**VALID, "organisatie": f"{prefix}HYPERLINK(1)"},
+    )
+    response = admin_client.get(
+        f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"}
+    )
+    text = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert f"'{prefix}HYPERLINK(1)" in rows[1]
+
+
+def test_the_submissions_xlsx_export_holds_no_formula(admin_client, contact_page):
+    FormSubmission.objects.create(page=contact_page, form_data={**VALID, **FORMULAS})
+    response = admin_client.get(
+        f"/admin/forms/submissions/{contact_page.pk}/", {"export": "xlsx"}
+    )
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cells = [cell for row in workbook.active.iter_rows() for cell in row]
+    assert [cell for cell in cells if cell.data_type == "f"] == []
+    assert "=cmd|' /C calc'!A0" in [cell.value for cell in cells]
