@@ -30,10 +30,13 @@ node_modules/.installed: package.json package-lock.json
 
 node: node_modules/.installed
 
+# The server and the demo share one PORTAL_BASE_URL, so the links in e-mails
+# (an invitation, say) point at the port the server really runs on.
+run: export PORTAL_BASE_URL := $(or $(PORTAL_BASE_URL),http://127.0.0.1:$(PORT))
 run: install
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
-	PORTAL_BASE_URL=$${PORTAL_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Two workers: the suite is mostly waiting on the database and the browser.

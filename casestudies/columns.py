@@ -21,6 +21,7 @@ URL = _("webadres (URL)")
 DATETIME = _("datum en tijd (ISO 8601, UTC)")
 TEXT_LIST = _("lijst van teksten")
 CODE = _("code")
+BOOLEAN = _("waar of onwaar (true/false)")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ExportColumn:
 # 5,000 rows stream quickly. The filter annotates `theme_names` (`with_theme_names`).
 ROW_FIELDS = [
     "pk",
+    "is_example",
     "title",
     "summary",
     "slug",
@@ -65,6 +67,12 @@ def _optional_float(value):
     return None if value is None else float(value)
 
 
+def _example_title(row):
+    if row["is_example"]:
+        return _("Voorbeeld: %(title)s") % {"title": row["title"]}
+    return row["title"]
+
+
 def _datetime(value):
     return value.isoformat() if value else None
 
@@ -74,7 +82,22 @@ EXPORT_COLUMNS = [
         "id", INTEGER, _("Vast nummer van het praktijkvoorbeeld."), lambda r, u: r["pk"]
     ),
     ExportColumn(
-        "titel", TEXT, _("Titel van het praktijkvoorbeeld."), lambda r, u: r["title"]
+        "titel",
+        TEXT,
+        _(
+            "Titel van het praktijkvoorbeeld; bij een voorbeeld begint ze met "
+            "‘Voorbeeld:’."
+        ),
+        lambda r, u: _example_title(r),
+    ),
+    ExportColumn(
+        "voorbeeld",
+        BOOLEAN,
+        _(
+            "true bij een verzonnen voorbeeld dat toont hoe het portaal werkt, niet "
+            "wat een gemeente echt deed."
+        ),
+        lambda r, u: r["is_example"],
     ),
     ExportColumn(
         "samenvatting",

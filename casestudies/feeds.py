@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from casestudies.filters import DEFAULT_SORT, CaseStudyFilter
+from casestudies.filters import NEWEST_FIRST, CaseStudyFilter
 
 FEED_SIZE = 50
 
@@ -15,7 +15,7 @@ class CaseStudyFeed(Feed):
     def get_object(self, request, index):
         case_filter = CaseStudyFilter(request.GET)
         # Always newest first: that is what a feed reader expects.
-        case_filter.sort = DEFAULT_SORT
+        case_filter.sort = NEWEST_FIRST
         self.base_url = index.get_full_url(request)
         query = case_filter.querystring("sorteer")
         self.listing_url = self.base_url + (f"?{query}" if query else "")
@@ -37,7 +37,10 @@ class CaseStudyFeed(Feed):
         return self.practices
 
     def item_title(self, practice):
-        return f"{practice.title} ({practice.municipality.name})"
+        title = f"{practice.title} ({practice.municipality.name})"
+        if practice.is_example:
+            return _("Voorbeeld: %(title)s") % {"title": title}
+        return title
 
     def item_description(self, practice):
         return practice.summary

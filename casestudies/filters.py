@@ -11,7 +11,7 @@ rows.
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,15 +25,26 @@ from casestudies.models import (
     Status,
     size_band_expression,
 )
-from network.models import Province
+from network.models import MembershipStatus, Province
 from portal.filters import ListFilter, ValuesField
 
+# The mentor's own practices first, then real ones before the demo's examples.
+MENTOR_FIRST = Case(
+    When(municipality__membership_status=MembershipStatus.MENTOR, then=Value(0)),
+    default=Value(1),
+    output_field=IntegerField(),
+)
 SORTS = {
+    "aanbevolen": (
+        gettext_lazy("Mechelen eerst, dan de nieuwste"),
+        (MENTOR_FIRST, "is_example", "-first_published_at", "-pk"),
+    ),
     "nieuwste": (gettext_lazy("Nieuwste eerst"), ("-first_published_at", "-pk")),
     "naam": (gettext_lazy("Naam (A-Z)"), ("title", "pk")),
     "gemeente": (gettext_lazy("Gemeente (A-Z)"), ("municipality__name", "title", "pk")),
 }
-DEFAULT_SORT = "nieuwste"
+DEFAULT_SORT = "aanbevolen"
+NEWEST_FIRST = "nieuwste"
 
 # Facets with one value per practice: (query parameter, row key, choices).
 SCALAR_FACETS = [
@@ -100,7 +111,8 @@ class CaseStudyFilter(ListFilter):
         "van": YEAR_NOTE,
         "tot": YEAR_NOTE,
         "sorteer": gettext_lazy(
-            "We kennen de sortering ‘%(value)s’ niet en sorteren op de nieuwste."
+            "We kennen de sortering ‘%(value)s’ niet en tonen Mechelen eerst, dan de "
+            "nieuwste."
         ),
     }
 
@@ -275,6 +287,9 @@ class CaseStudyFilter(ListFilter):
             if param != skip and wanted and row[key] not in wanted:
                 return False
         year = row["start_year"]
+        if year is None:
+            # A practice without a known start year matches no year range.
+            return not (self.values["van"] or self.values["tot"])
         if self.values["van"] and year < self.values["van"]:
             return False
         return not (self.values["tot"] and year > self.values["tot"])
@@ -310,7 +325,7 @@ class CaseStudyFilter(ListFilter):
                 )
             )
         total = sum(row["n"] for row in rows if self._row_matches(row))
-        years = sorted({row["start_year"] for row in rows})
+        years = sorted({row["start_year"] for row in rows} - {None})
         return facets, total, years
 
     # Chips ----------------------------------------------------------------------

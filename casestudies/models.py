@@ -200,6 +200,11 @@ class CaseStudyPage(BasePage):
     )
     start_year = models.PositiveSmallIntegerField(
         _("startjaar"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Laat leeg zolang het jaar niet vaststaat; de site toont dan niets."
+        ),
         validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
     )
     status = models.CharField(
@@ -268,6 +273,14 @@ class CaseStudyPage(BasePage):
     )
     themes = ClusterTaggableManager(
         through=CaseStudyPageTag, blank=True, verbose_name=_("thema's")
+    )
+    is_example = models.BooleanField(
+        _("voorbeeld"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Een verzonnen praktijk van de demo; de site toont ze als voorbeeld."
+        ),
     )
 
     objects = PageManager.from_queryset(CaseStudyPageQuerySet)()

@@ -35,7 +35,10 @@ class ExperienceFeed(Feed):
         return self.experiences
 
     def item_title(self, experience):
-        return f"{experience.title} ({experience.municipality.name})"
+        title = f"{experience.title} ({experience.municipality.name})"
+        if experience.is_example:
+            return _("Voorbeeld: %(title)s") % {"title": title}
+        return title
 
     def item_description(self, experience):
         return experience.summary

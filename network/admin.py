@@ -77,6 +77,7 @@ class MemberProfileViewSet(SnippetViewSet):
 class Decision(models.TextChoices):
     """An editor's decision on a join application."""
 
+    REVIEW = "review", _("In behandeling nemen")
     APPROVE = "approve", _("Goedkeuren")
     REJECT = "reject", _("Afwijzen")
 
@@ -122,7 +123,13 @@ class DecideApplicationView(View):
                     messages.error(request, error)
             return redirect(inspect_url)
         note = form.cleaned_data["note"].strip()
-        if form.cleaned_data["decision"] == Decision.APPROVE:
+        if form.cleaned_data["decision"] == Decision.REVIEW:
+            decided = services.take_up(application, request.user)
+            done = _(
+                "De aanvraag is in behandeling; de gemeente staat nu publiek als "
+                "kandidaat."
+            )
+        elif form.cleaned_data["decision"] == Decision.APPROVE:
             decided = services.approve(application, request.user, note)
             done = _(
                 "De aanvraag is goedgekeurd; de uitnodiging is klaargezet. Hieronder "
@@ -162,7 +169,8 @@ class ApplicationInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["is_open"] = self.object.status == ApplicationStatus.SUBMITTED
+        context["is_open"] = self.object.status in services.OPEN_STATUSES
+        context["can_take_up"] = self.object.status == ApplicationStatus.SUBMITTED
         context["can_decide"] = self.request.user.has_perm(
             "network.change_membershipapplication"
         )

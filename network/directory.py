@@ -111,6 +111,9 @@ def render_map(municipalities, matching_ids, filters, phases=None):
                 "width": data["width"],
                 "height": data["height"],
                 "filtered": any(filters.values()),
+                "has_examples": any(
+                    shape["municipality"].is_example for shape in shapes
+                ),
             },
         )
         cache.set(key, html, MAP_CACHE_SECONDS)
@@ -124,6 +127,7 @@ DIRECTORY_FIELDS = (
     "province",
     "membership_status",
     "member_since",
+    "is_example",
 )
 MUNICIPALITY_EXPERIENCES = 6
 

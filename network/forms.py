@@ -61,13 +61,13 @@ class JoinForm(forms.ModelForm):
             "email": _("E-mailadres op het werk"),
             "phone": _("Telefoonnummer"),
             "motivation": _("Je motivatie"),
-            "neighbourhoods": _("Wijken die jullie voor ogen hebben"),
+            "neighbourhoods": _("Wijken die je voor ogen hebt"),
             "housing_partner": _("Sociale huisvestingsmaatschappij"),
         }
         help_texts = {
             "motivation": _(
-                "Vertel kort waarom je bestuur wil aansluiten en hoe ver jullie al "
-                "staan: net begonnen, plannen klaar, of al pleinmakers aan de slag?"
+                "Vertel kort waarom je bestuur wil aansluiten en hoe ver je al "
+                "staat: net begonnen, plannen klaar, of al pleinmakers aan de slag?"
             ),
             "email": _("Het adres dat je bij je bestuur gebruikt; het wordt je login."),
         }

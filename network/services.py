@@ -31,7 +31,9 @@ from portal.roles import MEMBERS_GROUP, editor_emails
 
 APPROVE_ACTION = "network.application.approve"
 REJECT_ACTION = "network.application.reject"
+REVIEW_ACTION = "network.application.review"
 INVITE_ACTION = "network.member.invite"
+OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW)
 
 
 def absolute(path):
@@ -68,17 +70,15 @@ def send_invitation(user, template="network/email/invitation", **context):
 
 
 def submit_application(application):
-    """Save a new application and tell the applicant and the editors."""
+    """Save a new application and tell the applicant and the editors.
+
+    The municipality's public status stays as it is: anyone may fill in the form,
+    so it shows as a candidate only once an editor takes the application up.
+    """
     municipality = application.municipality
     application.is_colleague = municipality.is_member
     application.status = ApplicationStatus.SUBMITTED
     application.save()
-    changed = Municipality.objects.filter(
-        pk=municipality.pk,
-        membership_status__in=[MembershipStatus.NONE, MembershipStatus.FORMER],
-    ).update(membership_status=MembershipStatus.CANDIDATE)
-    if changed:
-        bump_data_version()
     context = {
         "application": application,
         "admin_url": application_admin_url(application),
@@ -148,6 +148,27 @@ def create_member(
     return user, created
 
 
+def take_up(application, editor):
+    """An editor accepts a submitted application for review; from now on the
+    municipality shows publicly as a candidate. Returns True when this call did it."""
+    with transaction.atomic():
+        locked = MembershipApplication.objects.select_for_update().get(
+            pk=application.pk
+        )
+        if locked.status != ApplicationStatus.SUBMITTED:
+            return False
+        locked.status = ApplicationStatus.IN_REVIEW
+        locked.save(update_fields=["status"])
+        changed = Municipality.objects.filter(
+            pk=locked.municipality_id,
+            membership_status__in=[MembershipStatus.NONE, MembershipStatus.FORMER],
+        ).update(membership_status=MembershipStatus.CANDIDATE)
+        log(locked, REVIEW_ACTION, user=editor)
+    if changed:
+        bump_data_version()
+    return True
+
+
 def approve(application, editor, note=""):
     """Approve once: make the municipality a member and create one account.
 
@@ -159,7 +180,7 @@ def approve(application, editor, note=""):
         locked = MembershipApplication.objects.select_for_update().get(
             pk=application.pk
         )
-        if locked.status != ApplicationStatus.SUBMITTED:
+        if locked.status not in OPEN_STATUSES:
             return False
         municipality = Municipality.objects.select_for_update().get(
             pk=locked.municipality_id
@@ -196,20 +217,19 @@ def reject(application, editor, note):
         locked = MembershipApplication.objects.select_for_update().get(
             pk=application.pk
         )
-        if locked.status != ApplicationStatus.SUBMITTED:
+        if locked.status not in OPEN_STATUSES:
             return False
         locked.status = ApplicationStatus.REJECTED
         locked.decision_note = note
         locked.decided_by = editor
         locked.decided_at = timezone.now()
         locked.save()
-        still_open = (
-            MembershipApplication.objects.open()
-            .filter(municipality_id=locked.municipality_id)
-            .exists()
-        )
+        still_in_review = MembershipApplication.objects.filter(
+            municipality_id=locked.municipality_id,
+            status=ApplicationStatus.IN_REVIEW,
+        ).exists()
         changed = 0
-        if not still_open:
+        if not still_in_review:
             changed = Municipality.objects.filter(
                 pk=locked.municipality_id,
                 membership_status=MembershipStatus.CANDIDATE,

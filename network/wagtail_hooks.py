@@ -19,6 +19,11 @@ def register_network_log_actions(actions):
         services.APPROVE_ACTION, _("Aanvraag goedgekeurd"), _("Aanvraag goedgekeurd")
     )
     actions.register_action(
+        services.REVIEW_ACTION,
+        _("Aanvraag in behandeling"),
+        _("Aanvraag in behandeling"),
+    )
+    actions.register_action(
         services.REJECT_ACTION, _("Aanvraag afgewezen"), _("Aanvraag afgewezen")
     )
     actions.register_action(

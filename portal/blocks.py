@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page type of the portal."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -113,6 +114,13 @@ class CalloutBlock(blocks.StructBlock):
         preview_value = {"kind": "tip", "title": "Tip", "text": "<p>Begin klein.</p>"}
 
 
+def validate_link(value):
+    """A path on this site ("/netwerk/aansluiten/") or a full web address."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
 class CallToActionBlock(blocks.StructBlock):
     """A short invitation with one clear button to a page or an address."""
 
@@ -120,7 +128,16 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Tekst"), required=False, max_length=400)
     button_label = blocks.CharBlock(label=_("Knoptekst"), max_length=60)
     page = blocks.PageChooserBlock(label=_("Pagina"), required=False)
-    url = blocks.URLBlock(label=_("Of een webadres"), required=False)
+    url = blocks.CharBlock(
+        label=_("Of een webadres"),
+        required=False,
+        max_length=300,
+        validators=[validate_link],
+        help_text=_(
+            "Een pad op deze site, zoals /netwerk/aansluiten/, of een volledig "
+            "webadres."
+        ),
+    )
 
     class Meta:
         icon = "pick"

@@ -1,90 +1,23 @@
-"""Demo practices: Mechelen's own, and fictitious examples across Flanders.
+"""Demo practices: fictitious examples across Flanders, flagged `is_example`.
 
-Every example other than Mechelen's is invented and says so in its text; the
-texts are in `practices.toml`.
+The site shows each with a "Voorbeeld" banner; the texts are in `practices.toml`.
+Mechelen's own practice is true content (`casestudies.content`).
 """
 
-from casestudies.columns import EXPORT_COLUMNS
-from casestudies.demo.images import hero_image
-from casestudies.factories import (
-    CaseStudyIndexPageFactory,
-    CaseStudyPageFactory,
-    DataDictionaryPageFactory,
-)
-from network.models import Municipality
-from portal.demo.blocks import paragraph, read_data, stream
+from casestudies.content import add_practice
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from portal.demo.blocks import read_data
 
 DATA = read_data(__file__, "practices.toml")
 
 
-def _practice(loader, index, number, spec):
-    spec = dict(spec, body=stream(spec["body"]))
-    slug = spec.pop("slug")
-    if index.get_children().filter(slug=slug).exists():
-        return
-    municipality = Municipality.objects.get(nis_code=spec.pop("nis_code"))
-    themes = spec.pop("themes")
-    alt = spec.pop(
-        "hero_alt",
-        "Getekend landschap met ronde figuren rond een plein, in warme kleuren.",
-    )
-    image = hero_image(f"Praktijkvoorbeeld: {spec['title']}", seed=number)
-    page = loader.page(
-        CaseStudyPageFactory,
-        index,
-        slug,
-        municipality=municipality,
-        hero_image=image,
-        hero_image_alt=alt,
-        **spec,
-    )
-    page.themes.set(themes)
-    page.save_revision().publish()
-
-
 def load(loader):
-    index = loader.page(
-        CaseStudyIndexPageFactory,
-        loader.home,
-        "praktijkvoorbeelden",
-        title="Praktijkvoorbeelden",
-        show_in_menus=True,
-        intro=(
-            "Hoe pakken andere gemeenten het aan? Filter op thema, provincie of "
-            "grootte en lees wat werkte, wat het kostte en wat niet lukte."
-        ),
-    )
-    for number, spec in enumerate(DATA["practices"], start=1):
-        _practice(loader, index, number, spec)
-    loader.page(
-        DataDictionaryPageFactory,
-        index,
-        "gegevenswoordenboek",
-        title="Gegevenswoordenboek",
-        intro=(
-            "Wat elke kolom van de open-data-export van de praktijkvoorbeelden "
-            "betekent, en welk type gegeven erin staat."
-        ),
-        body=stream(
-            [
-                paragraph(
-                    "<p>Je kunt de praktijkvoorbeelden downloaden als CSV of JSON, met "
-                    "dezelfde filters als op de overzichtspagina. De export bevat geen "
-                    "persoonsgegevens: contactpersonen en hun e-mailadressen staan er "
-                    "nooit in.</p><p>Vermeld bij hergebruik de bron: Lerend netwerk "
-                    "pleinmakers, Stad Mechelen.</p>"
-                )
-            ]
-        ),
-        columns=[
-            (
-                "column",
-                {
-                    "name": column.name,
-                    "type": str(column.type),
-                    "description": str(column.description),
-                },
-            )
-            for column in EXPORT_COLUMNS
-        ],
-    )
+    index = CaseStudyIndexPage.objects.get()
+    # Hero images numbered after the true content's.
+    for number, spec in enumerate(DATA["practices"], start=2):
+        add_practice(loader, index, number, spec, is_example=True)
+
+
+def remove(stdout):
+    count, _by_model = CaseStudyPage.objects.filter(is_example=True).delete()
+    stdout.write(f"  - {count} example practices and what hung on them")

@@ -16,7 +16,7 @@ from django.db import transaction
 from taggit.models import Tag
 from wagtail.models import Page
 
-from casestudies.demo.images import hero_image
+from casestudies.content.images import hero_image
 from casestudies.factories import (
     THEMES,
     CaseStudyIndexPageFactory,

@@ -12,17 +12,15 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from events.factories import (
-    EventIndexPageFactory,
-    EventPageFactory,
-    RegistrationFactory,
-)
+from events.factories import EventPageFactory, RegistrationFactory
 from events.models import (
     BRUSSELS,
     Audience,
     DocumentRole,
     EventDocument,
+    EventIndexPage,
     EventKind,
+    EventPage,
     RegistrationStatus,
 )
 from network.models import Municipality
@@ -322,22 +320,17 @@ def _registrations(loader, events):
 
 
 def load(loader):
-    index = loader.page(
-        EventIndexPageFactory,
-        loader.home,
-        "agenda",
-        title="Agenda",
-        show_in_menus=True,
-        intro=(
-            "Intervisies, werkbezoeken, netwerkdagen, webinars en opleidingen: hier "
-            "zie je wanneer het lerend netwerk samenkomt, en schrijf je in."
-        ),
-    )
+    index = EventIndexPage.objects.get()
     mechelen = Municipality.objects.get(nis_code="12025")
     events = {}
     for slug, fields in _events(loader, mechelen):
         events[slug] = loader.page(
-            EventPageFactory, index, slug, **{**DEFAULTS, **fields}
+            EventPageFactory, index, slug, is_example=True, **{**DEFAULTS, **fields}
         )
 
     _registrations(loader, events)
+
+
+def remove(stdout):
+    count, _by_model = EventPage.objects.filter(is_example=True).delete()
+    stdout.write(f"  - {count} example events and their registrations")

@@ -223,6 +223,12 @@ class EventPage(RoutablePageMixin, BasePage):
     """One meeting of the network: when, where, for whom, and how to register."""
 
     kind = models.CharField(_("soort"), max_length=20, choices=EventKind.choices)
+    is_example = models.BooleanField(
+        _("voorbeeld"),
+        default=False,
+        editable=False,
+        help_text=_("Een verzonnen bijeenkomst van de demo."),
+    )
     start = models.DateTimeField(_("begin"), help_text=_("Belgische tijd."))
     end = models.DateTimeField(_("einde"), help_text=_("Belgische tijd."))
     audience = models.CharField(

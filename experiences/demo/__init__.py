@@ -1,11 +1,11 @@
-"""Demo experiences: a few published ones with reactions, and the demo member's own
-in every state, all made through the real workflow (revisions, moderation).
+"""Demo experiences, flagged `is_example`: a few published ones with reactions, and
+the demo member's own in every state, all made through the real workflow
+(revisions, moderation). The site shows each with a "Voorbeeld" banner.
 
 The texts are in `experiences.toml`.
 """
 
 from experiences import services
-from experiences.factories import ExperienceIndexPageFactory
 from experiences.models import Experience
 from portal.demo.blocks import read_data
 from portal.models import User
@@ -27,24 +27,14 @@ def _experience(spec):
         title=spec["title"],
         summary=spec["summary"],
         body=spec["body"],
+        is_example=True,
     )
     experience.themes.set(spec["themes"])
     return experience
 
 
 def load(loader):
-    loader.page(
-        ExperienceIndexPageFactory,
-        loader.home,
-        "ervaringen",
-        title="Ervaringen",
-        intro=(
-            "Wat werkte er, wat niet, en wat zou je anders doen? Hier delen "
-            "medewerkers van de gemeenten in het netwerk hun ervaringen, tips en "
-            "vragen. De redactie leest elke bijdrage voor ze online komt."
-        ),
-    )
-    if Experience.objects.exists():
+    if Experience.objects.filter(is_example=True).exists():
         return
     editor = _login(loader, "redacteur")
     for spec in DATA["published"]:
@@ -61,3 +51,8 @@ def load(loader):
     for spec in DATA["own"]:
         services.save_experience(_experience(spec), member, submit=spec["submit"])
     loader.stdout.write("  + the demo member's own experiences (waiting, draft)")
+
+
+def remove(stdout):
+    count, _by_model = Experience.objects.filter(is_example=True).delete()
+    stdout.write(f"  - {count} example experiences and their reactions")

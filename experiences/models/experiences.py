@@ -158,6 +158,15 @@ class Experience(
         help_text=_("Anders staat er 'een medewerker van' en de naam van je gemeente."),
     )
 
+    is_example = models.BooleanField(
+        _("voorbeeld"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Een verzonnen ervaring van de demo; de site toont ze als voorbeeld."
+        ),
+    )
+
     # Who and where: set by the portal, never from a form.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

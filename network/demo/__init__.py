@@ -1,16 +1,11 @@
-"""Demo network: Mechelen as mentor, a few members with staff, one open application.
+"""Demo network: example members with staff, one application waiting.
 
-The members and their staff are in `network.toml`.
+The members are real municipalities whose membership is made up: they are
+flagged `is_example`, and the directory, its map and their pages say so. Their
+staff are in `network.toml`.
 """
 
-from datetime import date
-
-from network.factories import (
-    MemberFactory,
-    MembershipApplicationFactory,
-    NeighbourhoodFactory,
-    NetworkIndexPageFactory,
-)
+from network.factories import MemberFactory, MembershipApplicationFactory
 from network.models import (
     MembershipApplication,
     MembershipStatus,
@@ -23,44 +18,21 @@ DATA = read_data(__file__, "network.toml")
 
 
 def load(loader):
-    loader.page(
-        NetworkIndexPageFactory,
-        loader.home,
-        "netwerk",
-        title="Netwerk",
-        intro=(
-            "Alle 285 Vlaamse gemeenten op een rij. Zie wie al meedoet aan het lerend "
-            "netwerk pleinmakers, en met wie je ervaringen kunt uitwisselen."
-        ),
-    )
-
-    mechelen = Municipality.objects.get(nis_code="12025")
-    if mechelen.membership_status != MembershipStatus.MENTOR:
-        mechelen.membership_status = MembershipStatus.MENTOR
-        mechelen.member_since = date(2022, 1, 1)
-        mechelen.description = (
-            "Mechelen werkt sinds jaren met pleinmakers, samen met Woonpunt Mechelen. "
-            "Als mentor in het Vlaamse Plan Samenleven delen we hoe we pleinmakers "
-            "vinden, opleiden en begeleiden."
-        )
-        mechelen.save()
-        loader.stdout.write("  ~ Mechelen is mentor")
-    for neighbourhood in DATA["mechelen_neighbourhoods"]:
-        NeighbourhoodFactory(municipality=mechelen, **neighbourhood)
-
     for member in DATA["members"]:
         municipality = Municipality.objects.get(nis_code=member["nis_code"])
         if not municipality.is_member:
             municipality.membership_status = MembershipStatus.MEMBER
             municipality.member_since = member["member_since"]
             municipality.description = member["description"]
+            municipality.is_example = True
             municipality.save()
-            loader.stdout.write(f"  ~ {municipality.name} is lid")
+            loader.stdout.write(f"  ~ {municipality.name} is lid (voorbeeld)")
         for person in member["staff"]:
             MemberFactory(
                 email=person["email"],
                 first_name=person["first_name"],
                 last_name=person["last_name"],
+                is_example=True,
                 profile__municipality=municipality,
                 profile__job_title=person["job_title"],
                 profile__listed_publicly=person["listed_publicly"],
@@ -80,6 +52,8 @@ def load(loader):
         profile__phone="016 00 00 00",
     )
 
+    # Waiting for an editor: Hasselt does not show as a candidate until one
+    # takes the application up.
     hasselt = Municipality.objects.get(nis_code="71072")
     if not MembershipApplication.objects.filter(municipality=hasselt).exists():
         MembershipApplicationFactory(
@@ -88,15 +62,27 @@ def load(loader):
             job_title="Beleidsmedewerker samenleven",
             email="ilse.janssens@hasselt.example",
             motivation=(
-                "Hasselt wil pleinmakers inzetten in twee wijken met veel sociale "
-                "woningen. We hebben een eerste gesprek gehad met onze "
-                "huisvestingsmaatschappij en willen leren hoe Mechelen de selectie "
-                "aanpakte."
+                "Voorbeeld: Hasselt wil pleinmakers inzetten in twee wijken met veel "
+                "sociale woningen. We hadden een eerste gesprek met onze "
+                "huisvestingsmaatschappij en willen leren hoe Mechelen pleinmakers "
+                "vindt."
             ),
             neighbourhoods="Runkst, Hasselt-Noord",
             housing_partner="Cordium",
+            is_example=True,
         )
-        hasselt.membership_status = MembershipStatus.CANDIDATE
-        hasselt.save()
-        loader.stdout.write("  + open application from Hasselt")
+        loader.stdout.write("  + open application from Hasselt (voorbeeld)")
+    bump_data_version()
+
+
+def remove(stdout):
+    count, _by_model = MembershipApplication.objects.filter(is_example=True).delete()
+    stdout.write(f"  - {count} example applications")
+    reset = Municipality.objects.filter(is_example=True).update(
+        membership_status=MembershipStatus.NONE,
+        member_since=None,
+        description="",
+        is_example=False,
+    )
+    stdout.write(f"  ~ {reset} example members back to no membership")
     bump_data_version()

@@ -18,13 +18,19 @@ APPLICANT_FIELDS = (
 
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "ingediend", _("ingediend")
+    # An editor took the application up: only now does the municipality show
+    # publicly as a candidate.
+    IN_REVIEW = "behandeling", _("in behandeling")
     APPROVED = "goedgekeurd", _("goedgekeurd")
     REJECTED = "afgewezen", _("afgewezen")
 
 
 class MembershipApplicationQuerySet(models.QuerySet):
     def open(self):
-        return self.filter(status=ApplicationStatus.SUBMITTED)
+        """Waiting for a decision: submitted, or taken up for review."""
+        return self.filter(
+            status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW]
+        )
 
 
 class MembershipApplication(models.Model):
@@ -43,18 +49,16 @@ class MembershipApplication(models.Model):
     motivation = models.TextField(
         _("motivatie"),
         max_length=3000,
-        help_text=_("Waarom wil je aansluiten, en hoe ver staan jullie al?"),
+        help_text=_("Waarom wil je aansluiten, en hoe ver sta je al?"),
     )
     neighbourhoods = models.TextField(
-        _("wijken die jullie voor ogen hebben"), max_length=1000, blank=True
+        _("wijken die je voor ogen hebt"), max_length=1000, blank=True
     )
     housing_partner = models.CharField(
         _("sociale huisvestingsmaatschappij"),
         max_length=200,
         blank=True,
-        help_text=_(
-            "Met welke sociale huisvestingspartner werken jullie (graag) samen?"
-        ),
+        help_text=_("Met welke sociale huisvestingspartner werk je (graag) samen?"),
     )
     is_colleague = models.BooleanField(
         _("collega van een lid"),
@@ -87,6 +91,12 @@ class MembershipApplication(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="membership_applications",
+    )
+    is_example = models.BooleanField(
+        _("voorbeeld"),
+        default=False,
+        editable=False,
+        help_text=_("Een verzonnen aanvraag van de demo."),
     )
     created_at = models.DateTimeField(_("ingediend op"), auto_now_add=True)
 

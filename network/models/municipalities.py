@@ -98,7 +98,16 @@ class Municipality(index.Indexed, models.Model):
         blank=True,
         max_length=4000,
         help_text=_(
-            "Hoe jullie met pleinmakers werken. De leden kunnen dit aanpassen."
+            "Hoe je gemeente met pleinmakers werkt. De leden kunnen dit aanpassen."
+        ),
+    )
+    is_example = models.BooleanField(
+        _("voorbeeldlid"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Het lidmaatschap is verzonnen voor de demo; `manage.py remove_demo` "
+            "zet het terug."
         ),
     )
 

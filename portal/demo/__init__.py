@@ -1,59 +1,17 @@
-"""Demo content of the portal's own pages, written from the programme's facts.
+"""The portal's example content: the demo's administrator and editor accounts.
 
-Every app may have a `demo` package with `load(loader)`; `manage.py load_demo`
-calls them in INSTALLED_APPS order. The texts are in `pages.toml`; a `bench`
+Every app may have a `demo` package with `load(loader)` and `remove(stdout)`;
+`manage.py load_demo` loads the true content (`<app>.content`) and then calls
+each `load` in INSTALLED_APPS order, `manage.py remove_demo` each `remove` in
+reverse order. Everything a demo makes is flagged `is_example`. A `bench`
 module beside it adds data and pages for `make bench`.
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
-
-from portal.demo import guides
-from portal.demo.blocks import read_data, stream
-from portal.factories import ContentPageFactory, EditorFactory, UserFactory
-from portal.models import SiteSettings
-
-DATA = read_data(__file__, "pages.toml")
-
-
-def point_site_at_base_url(site):
-    """Give the default site the host of PORTAL_BASE_URL, so full URLs are right."""
-    base = urlsplit(settings.PORTAL_BASE_URL)
-    port = base.port or (443 if base.scheme == "https" else 80)
-    if (site.hostname, site.port) != (base.hostname, port):
-        site.hostname, site.port = base.hostname, port
-        site.save()
-
-
-def _content_page(loader, parent, spec):
-    fields = {key: value for key, value in spec.items() if key != "children"}
-    fields["body"] = stream(fields["body"])
-    return loader.page(ContentPageFactory, parent, fields.pop("slug"), **fields)
+from portal.factories import EditorFactory, UserFactory
+from portal.models import User
 
 
 def load(loader):
-    home = loader.home
-    point_site_at_base_url(home.get_site())
-
-    made = {}
-    for spec in DATA["pages"]:
-        made[spec["slug"]] = page = _content_page(loader, home, spec)
-        for child in spec.get("children", []):
-            _content_page(loader, page, child)
-    privacy, accessibility = made["privacy"], made["toegankelijkheid"]
-
-    site_settings = SiteSettings.for_site(home.get_site())
-    if (
-        site_settings.privacy_page_id is None
-        or site_settings.accessibility_page_id is None
-    ):
-        site_settings.privacy_page = site_settings.privacy_page or privacy
-        site_settings.accessibility_page = (
-            site_settings.accessibility_page or accessibility
-        )
-        site_settings.save()
-
     loader.login(
         UserFactory,
         "beheerder",
@@ -74,4 +32,9 @@ def load(loader):
         first_name="Demo",
         last_name="Redacteur",
     )
-    guides.load(loader)
+
+
+def remove(stdout):
+    """The demo's accounts, members' and editors' alike (their passwords are known)."""
+    count, _by_model = User.objects.filter(is_example=True).delete()
+    stdout.write(f"  - {count} accounts and what hung on them")

@@ -1,6 +1,8 @@
-"""Building blocks for `manage.py load_demo`, `generate_bench_data` and `bench`.
+"""Building blocks for `manage.py load_content`, `load_demo`, `remove_demo`,
+`generate_bench_data` and `bench`.
 
-Every app may have a `demo` package with `load(loader)` and a `demo.bench`
+Every app may have a `content` package (true content) and a `demo` package
+(example content, flagged `is_example`) with `load(loader)`, and a `demo.bench`
 module; the commands find them in INSTALLED_APPS order, so the portal never
 imports the apps above it. Helpers here only ever create what is missing, so
 running the loader twice creates and changes nothing.
@@ -58,7 +60,8 @@ class DemoLoader:
         return page
 
     def login(self, factory, role, email_env, password_env, default_email, **fields):
-        """A demo account; its password comes from the environment or is generated once.
+        """A demo account (flagged `is_example`); its password comes from the
+        environment or is generated once.
 
         A generated password is kept in var/demo-logins.json so later runs can show
         it again without changing the account.
@@ -70,7 +73,7 @@ class DemoLoader:
         user = model.objects.filter(email__iexact=email).first()
         if user is None:
             password = password or secrets.token_urlsafe(12)
-            user = factory(email=email, password=password, **fields)
+            user = factory(email=email, password=password, is_example=True, **fields)
             store.set(email, password)
             self.stdout.write(f"  + account {email}")
         self.logins.append((role, email, password))

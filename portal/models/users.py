@@ -66,6 +66,13 @@ class User(AbstractUser):
         _("e-mailadres"), unique=True, validators=[validate_ascii_local_part]
     )
 
+    is_example = models.BooleanField(
+        _("voorbeeld"),
+        default=False,
+        editable=False,
+        help_text=_("Een account van de demo; `manage.py remove_demo` verwijdert het."),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 

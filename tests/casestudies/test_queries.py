@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from casestudies.content.images import hero_image
 from casestudies.demo.bench import generate_case_studies
-from casestudies.demo.images import hero_image
 from tests.helpers import count_queries
 
 # Ours: 6 on the index (7 with a search term), 6 on a practice, 2 on feed/exports.

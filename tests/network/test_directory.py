@@ -176,7 +176,7 @@ def test_municipality_page_shows_the_facts(client, network_page, mechelen):
     html = client.get("/netwerk/mechelen/").content.decode()
     assert "<h1>Mechelen</h1>" in html
     assert "Antwerpen" in html
-    assert "86.921 (cijfer van 2020)" in html
+    assert "86.921 inwoners (2020)" in html
     assert "mentor" in html
     assert "sinds 1 januari 2022" in html
     assert "Otterbeek" in html

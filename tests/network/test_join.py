@@ -39,7 +39,8 @@ def test_a_valid_application_is_saved_and_both_emails_go_out(
     assert application.consent_given_at is not None
     assert application.is_colleague is False
     hasselt.refresh_from_db()
-    assert hasselt.membership_status == MembershipStatus.CANDIDATE
+    # Not public until an editor takes the application up (test_candidates.py).
+    assert hasselt.membership_status == MembershipStatus.NONE
 
     to_applicant, to_editors = mail.outbox
     assert to_applicant.to == ["ilse.janssens@hasselt.example"]

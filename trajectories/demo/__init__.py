@@ -1,4 +1,4 @@
-"""Demo: the default route and five example trajectories with a mentor log.
+"""Demo: five example trajectories with a mentor log (the route is true content).
 
 Every trajectory made here is flagged `is_example`: its pages say it is an
 example, and its public phase label says *voorbeeld*. The places are real
@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from casestudies.models import CaseStudyPage
 from network.models import MembershipStatus, Municipality, bump_data_version
-from portal.models import GuidePage, Phase, ToolkitDocument, User
-from trajectories.factories import StepFactory
+from portal.models import User
 from trajectories.models import (
     ContactForm,
     MentorContact,
@@ -25,56 +24,6 @@ from trajectories.models import (
     TrajectoryStep,
 )
 from trajectories.route import bump_version
-
-# phase slug -> steps (title, description)
-DEFAULT_ROUTE = [
-    (
-        "verkennen",
-        "Wijken en partners verkend",
-        "Jullie weten in welke sociale woonwijken een pleinmaker het verschil kan "
-        "maken, en met wie je daar samenwerkt.",
-    ),
-    (
-        "verkennen",
-        "Engagement van het bestuur",
-        "Het college of de schepen steunt het plan om met pleinmakers te werken.",
-    ),
-    (
-        "voorbereiden",
-        "Samenwerking met de sociale huisvestingsmaatschappij ondertekend",
-        "Een schriftelijke afspraak over woningen, huur en opvolging.",
-    ),
-    (
-        "voorbereiden",
-        "Woningen aangeduid",
-        "De woningen waar pleinmakers kunnen wonen, zijn gekozen.",
-    ),
-    (
-        "selecteren",
-        "Profiel en oproep gepubliceerd",
-        "Het profiel van de pleinmaker en de oproep om je kandidaat te stellen.",
-    ),
-    (
-        "selecteren",
-        "Pleinmaker gekozen",
-        "Een kandidaat is gekozen en heeft ja gezegd.",
-    ),
-    (
-        "starten",
-        "Eerste pleinmaker woont in de wijk",
-        "De eerste pleinmaker is verhuisd en kent de sleutelfiguren van de wijk.",
-    ),
-    (
-        "begeleiden",
-        "Eerste buurtactie",
-        "De pleinmaker zette een eerste eigen actie op in de wijk.",
-    ),
-    (
-        "evalueren",
-        "Jaarlijkse evaluatie",
-        "Een eerste evaluatie met de pleinmaker, de huisvester en de coach.",
-    ),
-]
 
 # nis code, member since (None: keep), steps closed, based on (practice slug)
 EXAMPLES = [
@@ -123,30 +72,12 @@ CONTACTS = [
 ]
 
 
-def ensure_default_route():
-    """The route the guides follow, when editors have not made one yet."""
-    if Step.objects.exists():
-        return []
-    phases = {phase.slug: phase for phase in Phase.objects.all()}
-    made = []
-    for order, (slug, title, description) in enumerate(DEFAULT_ROUTE):
-        phase = phases.get(slug)
-        if phase is None:
-            continue
-        step = StepFactory(
-            phase=phase, title=title, description=description, sort_order=order
-        )
-        step.guides.set(GuidePage.objects.filter(phase=phase).live())
-        step.documents.set(ToolkitDocument.objects.filter(phase=phase)[:2])
-        made.append(step)
-    return made
-
-
 def _example(loader, nis_code, member_since, closed, practice_slug, steps, today):
     municipality = Municipality.objects.get(nis_code=nis_code)
     if not municipality.is_member:
         municipality.membership_status = MembershipStatus.MEMBER
         municipality.member_since = member_since
+        municipality.is_example = True
         municipality.save()
         loader.stdout.write(f"  ~ {municipality.name} is lid (voorbeeld)")
     if Trajectory.objects.filter(municipality=municipality).exists():
@@ -206,11 +137,19 @@ def _example(loader, nis_code, member_since, closed, practice_slug, steps, today
 
 
 def load(loader):
-    for step in ensure_default_route():
-        loader.stdout.write(f"  + stap {step.title}")
     steps = list(Step.objects.in_route_order())
     today = timezone.localdate()
     for nis_code, member_since, closed, practice_slug in EXAMPLES:
         _example(loader, nis_code, member_since, closed, practice_slug, steps, today)
     bump_version()
     bump_data_version()
+
+
+def remove(stdout):
+    count, _by_model = Trajectory.objects.filter(is_example=True).delete()
+    stdout.write(f"  - {count} example trajectories and their history")
+    count, _by_model = MentorContact.objects.filter(
+        municipality__is_example=True
+    ).delete()
+    stdout.write(f"  - {count} example mentor log entries")
+    bump_version()

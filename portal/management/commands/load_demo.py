@@ -6,10 +6,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.demo.loader import DemoLoader, demo_modules
+from portal.management.commands.load_content import load_content
 
 
 class Command(BaseCommand):
-    help = "Create demo content and accounts; a second run adds only what is missing."
+    help = (
+        "Create the true content, then example content and demo accounts "
+        "(`remove_demo` takes them out again); a second run adds only what is missing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,9 +23,11 @@ class Command(BaseCommand):
     def handle(self, *args, seed, **options):
         loader = DemoLoader(self.stdout, seed=seed)
         with transaction.atomic():
+            load_content(loader)
             for label, demo in demo_modules():
-                self.stdout.write(f"{label}:")
-                demo.load(loader)
+                if hasattr(demo, "load"):
+                    self.stdout.write(f"{label} (voorbeelden):")
+                    demo.load(loader)
         call_command("update_index", verbosity=0)
         call_command("optimize_database", stdout=io.StringIO())
         loader.print_logins(settings.PORTAL_BASE_URL)

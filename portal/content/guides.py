@@ -1,6 +1,6 @@
-"""Demo guides, toolkit documents, FAQ and contact page, from the programme's facts.
+"""Guides, toolkit documents, FAQ and contact page, from the programme's facts.
 
-Called at the end of `portal.demo.load`; the texts are in `guides.toml`. Like
+Called at the end of `portal.content.load`; the texts are in `guides.toml`. Like
 every demo module it only creates what is missing: phases by slug, documents by
 title, pages by slug.
 """
@@ -9,8 +9,8 @@ import datetime
 
 from django.core.files.base import ContentFile
 
+from portal.content.pdf import make_pdf
 from portal.demo.blocks import read_data, stream
-from portal.demo.pdf import make_pdf
 from portal.factories import (
     ContactPageFactory,
     FaqPageFactory,
@@ -136,9 +136,9 @@ def load(loader):
         title="Contact",
         show_in_menus=False,
         intro=(
-            "Een vraag die niet in de veelgestelde vragen staat? Wil je aansluiten bij "
-            "het lerend netwerk? Stuur ons een bericht; we antwoorden binnen vijf "
-            "werkdagen."
+            "Een vraag die niet in de veelgestelde vragen staat? Stuur ons een "
+            "bericht; we antwoorden binnen vijf werkdagen. Wil je aansluiten bij het "
+            "lerend netwerk? Daarvoor is er het formulier om aan te sluiten."
         ),
         thank_you_text=(
             "<p>Bedankt! We hebben je bericht goed ontvangen. Je krijgt ook een "
