@@ -12,6 +12,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Collection, CollectionViewRestriction
 
+from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from casestudies.models import CaseStudyDocument
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import DocumentRole, EventDocument
 from portal.factories import (
     GuideIndexPageFactory,
     GuidePageFactory,
@@ -101,3 +105,35 @@ def test_the_helper_keeps_order_and_drops_what_is_closed(rf, documents):
     assert openable_documents(items, None) == [documents["public"]]
     # Worked out once per request.
     assert closed_collection_ids(anonymous) is closed_collection_ids(anonymous)
+
+
+def test_a_practice_lists_only_documents_the_visitor_may_open(
+    client, home_page, documents
+):
+    index = CaseStudyIndexPageFactory(parent=home_page)
+    practice = CaseStudyPageFactory(parent=index)
+    for order, document in enumerate(documents.values()):
+        CaseStudyDocument.objects.create(
+            page=practice, document=document, sort_order=order
+        )
+    html = client.get(practice.url).content.decode()
+    assert "Openbaar sjabloon" in html
+    assert "Interne nota" not in html and "Oud verslag" not in html
+
+
+def test_an_event_lists_only_documents_the_visitor_may_open(
+    client, home_page, documents
+):
+    agenda = EventIndexPageFactory.build()
+    home_page.add_child(instance=agenda)
+    agenda.save_revision().publish()
+    event = EventPageFactory.build(slug="intervisie")
+    agenda.add_child(instance=event)
+    event.save_revision().publish()
+    for document in documents.values():
+        EventDocument.objects.create(
+            page=event, document=document, role=DocumentRole.AGENDA
+        )
+    html = client.get(event.url).content.decode()
+    assert "Openbaar sjabloon" in html
+    assert "Interne nota" not in html and "Oud verslag" not in html
