@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from casestudies.extensions import practice_sections
 from casestudies.filters import SORTS, CaseStudyFilter
 from casestudies.models import CaseStudyPage
+from portal.models.documents import openable_documents
 from portal.roles import is_network_member
 
 PER_PAGE = 12
@@ -109,12 +110,15 @@ def detail_context(practice, request):
     themes = list(practice.themes.all())
     return {
         "themes": themes,
-        "documents": [
-            link.document
-            for link in practice.documents.select_related("document").order_by(
-                "sort_order"
-            )
-        ],
+        "documents": openable_documents(
+            [
+                link.document
+                for link in practice.documents.select_related("document").order_by(
+                    "sort_order"
+                )
+            ],
+            request,
+        ),
         "related_practices": related_practices(practice, [t.pk for t in themes]),
         "show_contact_email": can_see_contact_email(request.user),
         "index_url": practice.index_url,

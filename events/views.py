@@ -26,6 +26,7 @@ from events.models import DocumentRole, EventDocument, Registration, agenda_url
 from events.tokens import find_registration, registration_path
 from portal import ratelimit
 from portal.models import SiteSettings
+from portal.models.documents import closed_collection_ids
 from portal.roles import is_network_member
 
 EVENTS_PER_PAGE = 12
@@ -46,7 +47,13 @@ def _prefetch_documents(events):
     )
 
 
-def _split_documents(documents):
+def _split_documents(documents, request):
+    """The documents before and after the event that `request` may open."""
+    if documents:  # no privacy query for an event without documents
+        closed = closed_collection_ids(request)
+        documents = [
+            item for item in documents if item.document.collection_id not in closed
+        ]
     before = [item for item in documents if item.role == DocumentRole.AGENDA]
     after = [item for item in documents if item.role != DocumentRole.AGENDA]
     return before, after
@@ -65,7 +72,7 @@ def agenda_context(index, request):
     _prefetch_documents(items)
     for event in items:
         event.places_left_now = event.places_left(event.confirmed_count)
-        event.documents_after = _split_documents(event.documents.all())[1]
+        event.documents_after = _split_documents(event.documents.all(), request)[1]
     upcoming = [event for event in items if not event.is_past(now)]
     past = [event for event in items if event.is_past(now)]
     return {
@@ -113,7 +120,7 @@ def _member_registration(event, user):
 def event_context(event, request):
     now = timezone.now()
     documents = list(event.documents.select_related("document").order_by("sort_order"))
-    before, after = _split_documents(documents)
+    before, after = _split_documents(documents, request)
     # The host and the places taken in one query (the page came from Wagtail's
     # routing, which cannot join them).
     extras = (

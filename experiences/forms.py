@@ -11,12 +11,13 @@ from casestudies.models import CaseStudyPage
 from experiences.filters import used_themes
 from experiences.models import Experience
 from experiences.photos import check_photo
+from portal.formtokens import OneTimeTokenFormMixin
 
 MAX_NEW_THEMES = 3
 MAX_THEME_LENGTH = 40
 
 
-class ExperienceForm(forms.ModelForm):
+class ExperienceForm(OneTimeTokenFormMixin, forms.ModelForm):
     """What a member writes. Author, municipality and state are never fields here."""
 
     existing_themes = forms.ModelMultipleChoiceField(

@@ -21,7 +21,7 @@ from experiences.filters import ExperienceFilter
 from experiences.forms import ExperienceForm, ReactionForm, ReportForm
 from experiences.models import Experience, Reaction, Report, experiences_url
 from network.views import MemberRequiredMixin
-from portal import ratelimit
+from portal import formtokens, ratelimit
 from portal.mixins import MetaMixin
 from portal.roles import is_network_member
 from portal.storage import StorageFull
@@ -138,10 +138,11 @@ class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
         return {**super().get_form_kwargs(), "instance": self.get_instance()}
 
     def form_valid(self, form):
-        submit = "submit" in self.request.POST
+        # Posted twice (a double click), it is saved once; the second post
+        # lands on the first one's page.
         try:
-            experience = services.save_experience(
-                form.apply(), self.request.user, submit=submit, photo=form.photo_image
+            url, _first = formtokens.once(
+                "experience", form.token, lambda: self.save(form)
             )
         except StorageFull:
             form.add_error(
@@ -153,6 +154,14 @@ class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
                 ),
             )
             return self.render_to_response(self.get_context_data(form=form), status=507)
+        return redirect(url)
+
+    def save(self, form):
+        """Save what the member wrote; return where they go next."""
+        submit = "submit" in self.request.POST
+        experience = services.save_experience(
+            form.apply(), self.request.user, submit=submit, photo=form.photo_image
+        )
         if submit:
             messages.success(
                 self.request,
@@ -163,7 +172,7 @@ class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
             )
         else:
             messages.success(self.request, _("Je concept is bewaard."))
-        return redirect(experience.get_absolute_url())
+        return experience.get_absolute_url()
 
 
 class ExperienceCreateView(ExperienceFormMixin, FormView):
@@ -194,9 +203,9 @@ class ExperienceCreateView(ExperienceFormMixin, FormView):
             )
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
+    def save(self, form):
         ratelimit.hit("experience", self.request.user.pk, 60 * 60)
-        return super().form_valid(form)
+        return super().save(form)
 
 
 def own_experience(request, pk):

@@ -13,6 +13,7 @@ from network.models import (
     Municipality,
     Neighbourhood,
 )
+from portal.formtokens import OneTimeTokenFormMixin
 from portal.models import normalize_email
 from portal.models.users import validate_ascii_local_part
 
@@ -26,7 +27,7 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class JoinForm(forms.ModelForm):
+class JoinForm(OneTimeTokenFormMixin, forms.ModelForm):
     municipality = MunicipalityChoiceField(
         label=_("Gemeente of stad"),
         queryset=Municipality.objects.order_by("name"),

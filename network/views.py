@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -31,7 +31,7 @@ from network.models import (
     bump_data_version,
 )
 from network.tokens import invitation_token_generator
-from portal import ratelimit
+from portal import formtokens, ratelimit
 from portal.lockout import LoginLockMixin, PasswordResetThrottleMixin
 from portal.mixins import MetaMixin
 from portal.models import SiteSettings
@@ -85,6 +85,11 @@ class JoinView(MetaMixin, FormView):
         if form.is_spam():
             # Look like success to the bot; keep nothing.
             return redirect("network:join-thanks")
+        # Posted twice (a double click), it is handled once.
+        url, _first = formtokens.once("join", form.token, lambda: self.apply(form))
+        return redirect(url)
+
+    def apply(self, form):
         self.request.session[SESSION_MUNICIPALITY_KEY] = form.cleaned_data[
             "municipality"
         ].pk
@@ -95,7 +100,7 @@ class JoinView(MetaMixin, FormView):
             services.explain_known_address(form.cleaned_data["email"], known)
         else:
             services.submit_application(form.save(commit=False))
-        return redirect("network:join-thanks")
+        return reverse("network:join-thanks")
 
 
 class JoinThanksView(MetaMixin, TemplateView):

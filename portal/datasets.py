@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import GuidePage
+from portal.models.documents import openable_documents
 from portal.opendata import URI, Dataset, Field, absolute_url
 
 # Blocks whose text is not the guide's own words: a quote names who said it.
@@ -35,7 +36,11 @@ def _documents(guide):
             documents = list(block.value["documents"])
         else:
             continue
-        found += [absolute_url(document.url) for document in documents if document]
+        # Open data is for anyone: no document from a restricted collection.
+        found += [
+            absolute_url(document.url)
+            for document in openable_documents(documents, request=None)
+        ]
     return list(dict.fromkeys(found))
 
 

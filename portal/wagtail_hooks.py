@@ -1,12 +1,15 @@
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.models import OutgoingMail, Phase
+from portal.models.documents import openable_documents
 
 
 class PhaseViewSet(SnippetViewSet):
@@ -67,3 +70,29 @@ register_permission_policy(OutgoingMail, ReadOnlyPermissionPolicy(OutgoingMail))
 @hooks.register("register_admin_viewset")
 def register_outgoing_mail_viewset():
     return OutgoingMailViewSet("outgoing_mail")
+
+
+class OpenDocumentLinkHandler(DocumentLinkHandler):
+    """Rich text links only to documents anyone may open.
+
+    Rich text renders without a request, so a link to a document in a
+    restricted collection keeps its words but loses its address, for every
+    visitor: the page never hands out a private document's link.
+    """
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        documents = cls.get_many(attrs_list)
+        openable = {doc.pk for doc in openable_documents(documents, request=None)}
+        return [
+            format_html('<a href="{}">', doc.url)
+            if doc and doc.pk in openable
+            else "<a>"
+            for doc in documents
+        ]
+
+
+# After Wagtail's own documents hook (order 0), so this handler replaces it.
+@hooks.register("register_rich_text_features", order=10)
+def link_only_open_documents(features):
+    features.register_link_type(OpenDocumentLinkHandler)

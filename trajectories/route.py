@@ -35,6 +35,8 @@ def bump_version(**kwargs):
 class Link:
     title: str
     url: str
+    # A document's collection: the page shows it only to who may open it.
+    collection_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,9 @@ def _route_from(steps, request=None):
             for guide in step.guides.all()
             if guide.live and (url := guide.get_url(request))
         )
-        documents = tuple(Link(doc.title, doc.url) for doc in step.documents.all())
+        documents = tuple(
+            Link(doc.title, doc.url, doc.collection_id) for doc in step.documents.all()
+        )
         phases.setdefault(step.phase, []).append(
             RouteStep(
                 pk=step.pk,

@@ -215,13 +215,22 @@ class Browser:
         )
 
     def csrf(self, path):
+        return self.form_tokens(path)["csrfmiddlewaretoken"]
+
+    def form_tokens(self, path):
+        """The CSRF token and, where the form has one, its one-time token."""
         _status, _headers, body, _seconds = self.request(path)
-        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
-        return match.group(1) if match else ""
+        tokens = {}
+        for name in ("csrfmiddlewaretoken", "form_token"):
+            match = re.search(rf'name="{name}" value="([^"]+)"', body)
+            if match:
+                tokens[name] = match.group(1)
+        tokens.setdefault("csrfmiddlewaretoken", "")
+        return tokens
 
     def post(self, path, fields, form_path=None):
-        token = self.csrf(form_path or path)
-        data = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": token})
+        tokens = self.form_tokens(form_path or path)
+        data = urllib.parse.urlencode({**fields, **tokens})
         return self.request(path, data.encode())
 
     def post_file(self, path, fields, file_field, filename, content):

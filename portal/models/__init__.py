@@ -5,7 +5,7 @@ from .guides import GuideIndexPage, GuidePage
 from .mail import OutgoingMail
 from .pages import BasePage, ContentPage
 from .phases import Phase
-from .ratelimits import RateLimit
+from .ratelimits import RateLimit, UsedFormToken
 from .site_settings import SiteSettings
 from .users import User, normalize_email
 
@@ -23,6 +23,7 @@ __all__ = [
     "SiteSettings",
     "ToolkitDocument",
     "ToolkitPage",
+    "UsedFormToken",
     "User",
     "normalize_email",
 ]

@@ -17,7 +17,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from portal import ratelimit
+from portal import formtokens, ratelimit
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.mail import send_templated_mail
 
@@ -34,8 +34,8 @@ RATE_LIMIT = 5
 RATE_LIMIT_PERIOD = 60 * 60
 
 
-class ContactForm(BaseForm):
-    """The form the form builder makes, plus the honeypot field."""
+class ContactForm(formtokens.OneTimeTokenFormMixin, BaseForm):
+    """The form the form builder makes, plus the honeypot and the one-time token."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +61,7 @@ class ContactForm(BaseForm):
         return {
             name: value
             for name, value in self.cleaned_data.items()
-            if name != HONEYPOT_FIELD
+            if name not in (HONEYPOT_FIELD, formtokens.FIELD)
         }
 
 
@@ -163,12 +163,26 @@ class ContactPage(AbstractEmailForm, BasePage):
         return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
-        """Save first, then send; a failing mail server never loses the message."""
-        submission = self.get_submission_class().objects.create(
-            form_data=form.submitted_data(), page=self
-        )
+        """Save first, then send; a failing mail server never loses the message.
+
+        Posted twice (a double click), it is saved and sent once; the second
+        post gets the same thank-you page.
+        """
+        saved = []
+
+        def save():
+            saved.append(
+                self.get_submission_class().objects.create(
+                    form_data=form.submitted_data(), page=self
+                )
+            )
+            return self.url
+
+        formtokens.once("contact", form.token, save)
+        if not saved:
+            return None
         self.send_mails(form)
-        return submission
+        return saved[0]
 
     def send_mails(self, form):
         site_settings = SiteSettings.for_site(self.get_site())

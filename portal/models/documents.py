@@ -14,29 +14,58 @@ from portal.uploads import allowed_extensions, extension_error
 from .pages import BasePage
 
 
+def closed_collection_ids(request):
+    """Ids of the collections whose documents `request` may not open: each
+    collection with a privacy setting the visitor does not meet, and every
+    collection below it. Without a request (a feed, open data), every
+    restricted collection is closed. Kept on the request: one or two queries.
+    """
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    cached = getattr(request, "_closed_collection_ids", None)
+    if cached is not None:
+        return cached
+    closed_paths = [
+        restriction.collection.path
+        for restriction in CollectionViewRestriction.objects.select_related(
+            "collection"
+        )
+        if request is None or not restriction.accept_request(request)
+    ]
+    ids = frozenset()
+    if closed_paths:
+        below_closed = models.Q()
+        for path in closed_paths:
+            below_closed |= models.Q(path__startswith=path)
+        ids = frozenset(
+            Collection.objects.filter(below_closed).values_list("pk", flat=True)
+        )
+    if request is not None:
+        request._closed_collection_ids = ids
+    return ids
+
+
+def openable_documents(documents, request):
+    """The documents of a list (a block's, a step's, an event's) that `request`
+    may open, in their order; empty entries (a deleted document) dropped."""
+    closed = closed_collection_ids(request)
+    return [
+        document
+        for document in documents
+        if document and getattr(document, "collection_id", None) not in closed
+    ]
+
+
 class ToolkitDocumentQuerySet(DocumentQuerySet):
     def for_listing(self):
         """Documents with what a toolkit entry shows, in one query."""
         return self.select_related("phase").order_by("title", "pk")
 
-    def visible_to(self, request):
+    def openable_by(self, request):
         """Only documents `request` may open: none from a collection (or below
         one) whose privacy setting the visitor does not meet."""
-        from wagtail.models import CollectionViewRestriction
-
-        closed = [
-            restriction.collection.path
-            for restriction in CollectionViewRestriction.objects.select_related(
-                "collection"
-            )
-            if not restriction.accept_request(request)
-        ]
-        if not closed:
-            return self
-        below_closed = models.Q()
-        for path in closed:
-            below_closed |= models.Q(collection__path__startswith=path)
-        return self.exclude(below_closed)
+        closed = closed_collection_ids(request)
+        return self.exclude(collection_id__in=closed) if closed else self
 
 
 class ToolkitDocument(AbstractDocument):
@@ -170,7 +199,7 @@ class ToolkitPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = ToolkitFilter(request.GET)
         documents = form.filter(
-            ToolkitDocument.objects.visible_to(request).for_listing()
+            ToolkitDocument.objects.openable_by(request).for_listing()
         )
         context["filter_form"] = form
         context["documents_page"] = Paginator(

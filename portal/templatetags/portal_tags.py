@@ -122,3 +122,13 @@ def hook_sections(context, hook_name, **kwargs):
             if (html := hook(request, **kwargs))
         ),
     )
+
+
+@register.simple_tag(takes_context=True)
+def openable_documents(context, documents):
+    """`{% openable_documents value.documents as documents %}`: only the
+    documents the visitor may open (collection privacy), so a list never shows
+    the title or link of one in a restricted collection."""
+    from portal.models.documents import openable_documents as openable
+
+    return openable(documents, context.get("request"))

@@ -12,6 +12,7 @@ from experiences.factories import ExperienceFactory
 from experiences.models import Experience, ModerationStatus
 from network.models import Municipality
 from portal.factories import EditorFactory
+from portal.formtokens import new_token
 from portal.models import RateLimit
 from tests.helpers import dangerous_markup
 
@@ -29,6 +30,7 @@ def form_data(**overrides):
         "show_author_name": "on",
         "case_study_url": "",
         "submit": "1",
+        "form_token": new_token(),
     }
     data.update(overrides)
     return data
@@ -483,3 +485,29 @@ def test_a_deleted_account_leaves_its_experiences_to_its_municipality(
         in client.get(published.get_absolute_url()).content.decode()
     )
     assert Municipality.objects.filter(pk=published.municipality_id).exists()
+
+
+def test_a_double_submit_creates_one_experience(client, experiences_page, member):
+    """The same form posted twice (a double click) saves one experience; the
+    second post lands on the first one's page."""
+    client.force_login(member)
+    data = form_data()
+    first = client.post(NEW, data)
+    second = client.post(NEW, data)
+    experience = Experience.objects.get()
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == experience.get_absolute_url()
+    assert experience.revisions.count() == 1
+    assert RateLimit.objects.get().count == 1  # counted once too
+
+
+def test_an_experience_without_its_form_token_is_not_saved(
+    client, experiences_page, member
+):
+    client.force_login(member)
+    data = form_data()
+    del data["form_token"]
+    response = client.post(NEW, data)
+    assert response.status_code == 200
+    assert "verstuur het opnieuw" in response.content.decode()
+    assert not Experience.objects.exists()

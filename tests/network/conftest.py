@@ -1,6 +1,7 @@
 import pytest
 
 from network.factories import MembershipApplicationFactory
+from portal.formtokens import new_token
 
 JOIN_URL = "/netwerk/aansluiten/"
 
@@ -25,4 +26,5 @@ def join_data(hasselt):
         "housing_partner": "Cordium",
         "consent": "on",
         "website": "",
+        "form_token": new_token(),
     }

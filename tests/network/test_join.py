@@ -8,6 +8,7 @@ from network.models import (
     MembershipStatus,
 )
 from portal.factories import UserFactory
+from portal.formtokens import new_token
 from tests.network.conftest import JOIN_URL
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +142,7 @@ def test_the_join_form_never_tells_whether_an_address_has_an_account(
 
     client.cookies.clear()
     join_data["email"] = "nieuw@hasselt.example"
+    join_data["form_token"] = new_token()
     unknown = client.post(JOIN_URL, join_data)
     unknown_page = client.get(unknown["Location"]).content.decode()
     assert known.status_code == unknown.status_code == 302
@@ -161,11 +163,13 @@ def test_the_honeypot_saves_nothing_and_sends_nothing(client, join_data):
 def test_five_posts_per_hour_per_address_valid_or_not(client, join_data):
     for number in range(3):
         join_data["email"] = f"persoon{number}@hasselt.example"
+        join_data["form_token"] = new_token()  # three forms, not one posted thrice
         assert client.post(JOIN_URL, join_data).status_code == 302
     join_data["email"] = "geen-adres"
     assert client.post(JOIN_URL, join_data).status_code == 200  # invalid, counted
     assert client.post(JOIN_URL, join_data).status_code == 200
     join_data["email"] = "persoon4@hasselt.example"
+    join_data["form_token"] = new_token()
     response = client.post(JOIN_URL, join_data)
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 3000
@@ -217,3 +221,26 @@ def test_new_addresses_must_be_ascii_before_the_at(client, join_data):
     assert response.status_code == 200
     assert "alleen gewone letters" in response.content.decode()
     assert not mail.outbox
+
+
+def test_a_double_submit_makes_one_application(client, join_data):
+    """The same form posted twice (a double click) is handled once; the second
+    post lands on the same thank-you page."""
+    first = client.post(JOIN_URL, join_data)
+    sent = len(mail.outbox)
+    second = client.post(JOIN_URL, join_data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == "/netwerk/aansluiten/bedankt/"
+    assert MembershipApplication.objects.count() == 1
+    assert sent >= 1 and len(mail.outbox) == sent
+
+
+def test_a_post_without_its_form_token_saves_nothing(client, join_data):
+    del join_data["form_token"]
+    response = client.post(JOIN_URL, join_data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "verstuur het opnieuw" in html
+    assert "Ilse Janssens" in html  # what was typed stays
+    assert 'name="form_token"' in html  # with a fresh token to send it again
+    assert not MembershipApplication.objects.exists()

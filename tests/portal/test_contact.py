@@ -13,6 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from portal.factories import ContactPageFactory, UserFactory
+from portal.formtokens import new_token
 from portal.models import ContactFormField, ContactPage, OutgoingMail, SiteSettings
 from portal.models.contact import HONEYPOT_FIELD
 from tests.helpers import assert_service_link
@@ -39,7 +40,7 @@ def contact_page(home_page):
 
 
 def post(client, page, ip="192.0.2.10", **changes):
-    data = {**VALID, **changes}
+    data = {**VALID, "form_token": new_token(), **changes}
     return client.post(page.url, data, REMOTE_ADDR=ip)
 
 
@@ -273,3 +274,25 @@ def test_the_submissions_xlsx_export_holds_no_formula(admin_client, contact_page
     cells = [cell for row in workbook.active.iter_rows() for cell in row]
     assert [cell for cell in cells if cell.data_type == "f"] == []
     assert "=cmd|' /C calc'!A0" in [cell.value for cell in cells]
+
+
+def test_a_double_submit_saves_and_sends_once(client, contact_page):
+    data = {**VALID, "form_token": new_token()}
+    first = client.post(contact_page.url, data)
+    sent = len(mail.outbox)
+    second = client.post(contact_page.url, data)
+    assert first.status_code == second.status_code == 200
+    thanks = "Bedankt"
+    assert thanks in first.content.decode() and thanks in second.content.decode()
+    assert FormSubmission.objects.count() == 1
+    assert sent == 2 and len(mail.outbox) == sent
+    # The token is not stored with the message.
+    assert "form_token" not in FormSubmission.objects.get().form_data
+
+
+def test_a_message_without_its_form_token_is_not_saved(client, contact_page):
+    response = client.post(contact_page.url, VALID)
+    html = response.content.decode()
+    assert "verstuur het opnieuw" in html
+    assert "An Peeters" in html
+    assert not FormSubmission.objects.exists()

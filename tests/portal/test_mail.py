@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task_backends
 
+from portal.formtokens import new_token
 from portal.mail import RETRY_FOR, deliver_mail, send_templated_mail
 from portal.models import OutgoingMail
 
@@ -165,6 +166,7 @@ def test_a_hanging_mail_server_never_holds_up_a_request(client, settings, home_p
             "onderwerp": "Vraag over pleinmakers",
             "bericht": "Hallo",
             "privacy": "on",
+            "form_token": new_token(),
         },
     )
     assert response.status_code == 200

@@ -11,6 +11,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from portal import cache as portal_cache
 from portal.factories import ContactPageFactory, EditorFactory
+from portal.formtokens import new_token
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +68,7 @@ def test_logins_work_and_forms_save_with_redis_down(client, redis_down, home_pag
             "onderwerp": "Vraag over pleinmakers",
             "bericht": "Hallo",
             "privacy": "on",
+            "form_token": new_token(),
         },
     )
     assert FormSubmission.objects.count() == 1

@@ -185,3 +185,32 @@ def test_the_public_label_follows_the_steps_at_once(
     assert "Leuven: lid van het lerend netwerk, fase: Voorbereiden" in directory
     item = directory.split('href="/netwerk/leuven/">Leuven</a>')[1].split("</li>")[0]
     assert "fase: Voorbereiden" in item
+
+
+def test_step_links_name_only_documents_the_viewer_may_open(
+    client, member, editor, noted, steps
+):
+    """A document in a collection only editors may open is not linked for a
+    member; the editor sees it."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from portal.factories import ToolkitDocumentFactory
+
+    internal = Collection.get_first_root_node().add_child(name="Redactie intern")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=internal, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(editor.groups.all())
+    steps[0].documents.add(
+        ToolkitDocumentFactory(title="Draaiboek voor iedereen"),
+        ToolkitDocumentFactory(title="Interne evaluatie", collection=internal),
+    )
+
+    client.force_login(member)
+    html = client.get(url(noted.municipality)).content.decode()
+    assert "Draaiboek voor iedereen" in html
+    assert "Interne evaluatie" not in html
+
+    client.force_login(editor)
+    html = client.get(url(noted.municipality)).content.decode()
+    assert "Interne evaluatie" in html

@@ -21,6 +21,7 @@ from network.factories import MemberFactory
 from network.models import MembershipApplication, MembershipStatus, Municipality
 from portal.continuity.pages import Visitor, body, sitemap_urls
 from portal.factories import EditorFactory
+from portal.formtokens import new_token
 from portal.models import ContactPage, ToolkitDocument
 
 from .conftest import fresh_site
@@ -31,6 +32,7 @@ SEARCHES = ["pleinmakers", "burendag", "Woonpunt", "huurbijdrage", "soep"]
 VOLATILE = [
     (re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*'), r"\1CSRF"),
     (re.compile(r'(nonce=")[^"]*'), r"\1NONCE"),
+    (re.compile(r'(name="form_token" value=")[^"]*'), r"\1TOKEN"),
 ]
 
 
@@ -87,6 +89,7 @@ def member_activity():
             "housing_partner": "Woonpunt Zennevallei",
             "consent": "on",
             "website": "",
+            "form_token": new_token(),
         },
     )
     assert response.status_code == 302
@@ -100,6 +103,7 @@ def member_activity():
             "onderwerp": "Vraag over pleinmakers",
             "bericht": "Hoe rekenen jullie de huurbijdrage uit?",
             "privacy": "on",
+            "form_token": new_token(),
         },
         REMOTE_ADDR="192.0.2.44",
     )
