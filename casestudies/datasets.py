@@ -20,6 +20,7 @@ KINDS = [
     (columns.URL, "string", URI),
     (columns.DATETIME, "datetime", ""),
     (columns.TEXT_LIST, "array", ""),
+    (columns.BOOLEAN, "boolean", ""),
 ]
 
 

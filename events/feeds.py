@@ -37,7 +37,9 @@ class EventFeed(Feed):
     def item_title(self, event):
         title = f"{event.title} ({timezone.localtime(event.start):%d-%m-%Y})"
         if event.is_cancelled:
-            return _("Geannuleerd: %(title)s") % {"title": title}
+            title = _("Geannuleerd: %(title)s") % {"title": title}
+        if event.is_example:
+            title = _("Voorbeeld: %(title)s") % {"title": title}
         return title
 
     def item_description(self, event):

@@ -1,3 +1,5 @@
+from django.db.models import Count, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -5,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casestudies.filters import DEFAULT_SORT, SORTS
 from casestudies.models import CaseStudyPage
 from experiences.models import Experience, experiences_url
 from network.models import Municipality, directory_url
@@ -30,7 +33,8 @@ class HomePage(BasePage):
         verbose_name = _("startpagina")
 
     def latest_case_studies(self):
-        """The three newest practices, for the home page's cards.
+        """Three practices for the home page's cards, in the list's default order:
+        Mechelen's own first, real ones before the demo's examples, newest first.
 
         Called from the template inside a cached fragment, so cached visits skip
         both queries (the practices with their municipality, and the view
@@ -41,7 +45,7 @@ class HomePage(BasePage):
             .public()
             .select_related("municipality")
             .with_theme_names()
-            .order_by("-first_published_at", "-pk")[:3]
+            .order_by(*SORTS[DEFAULT_SORT][1])[:3]
         )
 
     def next_events(self):
@@ -68,9 +72,21 @@ class HomePage(BasePage):
     def experiences_url(self):
         return experiences_url()
 
+    @cached_property
+    def _member_counts(self):
+        """Real members and the demo's made-up ones, in one query; read inside
+        the cached highlights."""
+        return Municipality.objects.members().aggregate(
+            real=Count("pk", filter=Q(is_example=False)),
+            examples=Count("pk", filter=Q(is_example=True)),
+        )
+
     def member_count(self):
-        """How many municipalities take part; read inside the cached highlights."""
-        return Municipality.objects.members().count()
+        """How many municipalities take part; the demo's examples not counted."""
+        return self._member_counts["real"]
+
+    def example_member_count(self):
+        return self._member_counts["examples"]
 
     def network_url(self):
         return directory_url()

@@ -37,6 +37,14 @@ DIRECTORY_FIELDS = (
     ),
     Field("lid_sinds", "date", _("Dag waarop de gemeente lid werd.")),
     Field(
+        "voorbeeld",
+        "boolean",
+        _(
+            "true wanneer het lidmaatschap verzonnen is, als voorbeeld van hoe het "
+            "portaal werkt."
+        ),
+    ),
+    Field(
         "wijken_met_pleinmakers",
         "array",
         _("Wijken waar pleinmakers actief zijn."),
@@ -63,6 +71,7 @@ def directory_rows():
             "lid_sinds": municipality.member_since.isoformat()
             if municipality.member_since
             else None,
+            "voorbeeld": municipality.is_example,
             "wijken_met_pleinmakers": sorted(
                 neighbourhood.name
                 for neighbourhood in municipality.neighbourhoods.all()

@@ -35,7 +35,7 @@ DEFAULTS = {
 }
 EXAMPLE_NOTE = (
     "<p><em>Dit is een voorbeeld: zo ziet een bijeenkomst van het lerend netwerk "
-    "eruit in de agenda. Redacteurs vervangen het door echte bijeenkomsten.</em></p>"
+    "eruit in de agenda.</em></p>"
 )
 EXAMPLE_ROUTE = (
     "Voorbeeld: hier staat hoe je er raakt met openbaar vervoer, met de fiets of met "

@@ -5,7 +5,7 @@ from tests.browser.conftest import assert_no_axe_violations, assert_no_horizonta
 PAGES = [
     "/",
     "/over-pleinmakers/",
-    "/pleinmakers-in-mechelen/otterbeek/",
+    "/pleinmakers-in-mechelen/",
     "/zoeken/?q=Otterbeek",
     "/bestaat-niet/",
 ]

@@ -30,6 +30,13 @@ def test_the_demo_agenda(demo, client, mailoutbox):
     assert sum(e.is_cancelled for e in coming) == 1
     # Every demo event is plainly an example, never the network's history.
     assert all("(voorbeeld)" in event.title for event in events)
+    assert all(event.is_example for event in events)
+    page = client.get(coming[0].url).content.decode()
+    assert "Deze bijeenkomst is verzonnen" in page
+    agenda = client.get("/agenda/").content.decode()
+    assert agenda.count('class="example-badge"') >= len(coming)
+    feed = client.get("/agenda/feed/").content.decode()
+    assert "<title>Voorbeeld: " in feed
     assert (
         Registration.objects.filter(user__email="lid@pleinmakers.example").count() == 2
     )

@@ -27,6 +27,7 @@ INVENTED = [
     "zorgt voor de selectie",
     "is vrijwillig",
     "Redacteurs kunnen deze tekst",
+    "Redacteurs vervangen",
     "sinds jaren",
     "onze perscontact",
     "in het netwerk sinds",
