@@ -67,3 +67,23 @@ register_permission_policy(OutgoingMail, ReadOnlyPermissionPolicy(OutgoingMail))
 @hooks.register("register_admin_viewset")
 def register_outgoing_mail_viewset():
     return OutgoingMailViewSet("outgoing_mail")
+
+
+@hooks.register("portal_search_kinds")
+def portal_search_kinds():
+    from portal.models import GuidePage, ToolkitDocument
+    from portal.search import SearchKind
+
+    return [
+        SearchKind("gids", _("Gids"), _("Gidsen"), page_models=(GuidePage,)),
+        SearchKind(
+            "document",
+            _("Document"),
+            _("Documenten"),
+            # The main version; its editable ones say the same.
+            objects=lambda request: ToolkitDocument.objects.visible_to(request).filter(
+                main_version__isnull=True
+            ),
+            url=lambda document: document.url,
+        ),
+    ]

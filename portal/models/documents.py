@@ -35,7 +35,7 @@ class ToolkitDocumentQuerySet(DocumentQuerySet):
     def visible_to(self, request):
         """Only documents `request` may open: none from a collection (or below
         one) whose privacy setting the visitor does not meet."""
-        from wagtail.models import CollectionViewRestriction
+        from wagtail.models import Collection, CollectionViewRestriction
 
         closed = [
             restriction.collection.path
@@ -48,8 +48,13 @@ class ToolkitDocumentQuerySet(DocumentQuerySet):
             return self
         below_closed = models.Q()
         for path in closed:
-            below_closed |= models.Q(collection__path__startswith=path)
-        return self.exclude(below_closed)
+            below_closed |= models.Q(path__startswith=path)
+        # By collection id, a filter the site search accepts too.
+        return self.exclude(
+            collection__in=list(
+                Collection.objects.filter(below_closed).values_list("pk", flat=True)
+            )
+        )
 
 
 class ToolkitDocument(AbstractDocument):
@@ -137,6 +142,7 @@ class ToolkitDocument(AbstractDocument):
         index.SearchField("file_text"),
         index.FilterField("document_type"),
         index.FilterField("phase"),
+        index.FilterField("main_version"),
     ]
 
     class Meta(AbstractDocument.Meta):
