@@ -7,6 +7,7 @@ so a broken upload is still saved and found by its title and description.
 
 import logging
 import os
+import unicodedata
 
 logger = logging.getLogger(__name__)
 
@@ -64,4 +65,6 @@ def extract_text(file):
     except Exception:  # A broken file must not stop the upload.
         logger.warning("Could not read the text of %s", file.name, exc_info=True)
         return ""
+    # Control characters (a PDF's list bullets come out as DEL) are no text.
+    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     return " ".join(text.split())[:MAX_TEXT_LENGTH]

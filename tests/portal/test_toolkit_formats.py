@@ -121,10 +121,15 @@ def test_an_uploaded_document_keeps_its_text_for_the_search(db):
     from django.core.files.base import ContentFile
 
     from portal.demo.office import make_docx
+    from portal.demo.pdf import make_pdf
 
     data = make_docx("Werkplan", "Een plan.", [("Stappen", ["buurtfeest"])], "voet")
     document = ToolkitDocumentFactory(file=ContentFile(data, name="werkplan.docx"))
     assert "Een plan. Stappen buurtfeest voet" in document.file_text
+    pdf = make_pdf("Werkplan", "Een plan.", [("Stappen", ["buurtfeest"])], "voet")
+    document = ToolkitDocumentFactory(file=ContentFile(pdf, name="werkplan.pdf"))
+    # The list's bullet is not text.
+    assert "Werkplan Een plan. Stappen buurtfeest voet" in document.file_text
     # A file that cannot be read is still saved, found by its title.
     broken = ToolkitDocumentFactory(file=ContentFile(b"PK-kapot", name="kapot.docx"))
     assert broken.pk and broken.file_text == ""
