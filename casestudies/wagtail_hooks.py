@@ -20,3 +20,17 @@ class CaseStudyPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_case_study_listing():
     return CaseStudyPageListingViewSet()
+
+
+@hooks.register("portal_search_kinds")
+def casestudies_search_kind():
+    from portal.search import SearchKind
+
+    return [
+        SearchKind(
+            "praktijk",
+            _("Praktijkvoorbeeld"),
+            _("Praktijkvoorbeelden"),
+            page_models=(CaseStudyPage,),
+        )
+    ]

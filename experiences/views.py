@@ -5,8 +5,6 @@ so these views render inside the page (menu, breadcrumbs) with plain Django
 forms and class-based views.
 """
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
@@ -19,7 +17,7 @@ from casestudies.models import CaseStudyPage
 from experiences import services
 from experiences.filters import ExperienceFilter
 from experiences.forms import ExperienceForm, ReactionForm, ReportForm
-from experiences.models import Experience, Reaction, Report, experiences_url
+from experiences.models import Experience, Reaction, Report
 from network.views import MemberRequiredMixin
 from portal import formtokens, ratelimit
 from portal.mixins import MetaMixin
@@ -423,28 +421,3 @@ REACTION_ACTIONS = {
     "verwijderen": ReactionDeleteView,
     "melden": ReactionReportView,
 }
-
-
-SEARCH_SECTION_SIZE = 5
-
-
-def search_section(request, query):
-    """Published experiences for the site search (`portal_search_sections` hook)."""
-    results = (
-        Experience.objects.published()
-        .order_by("-first_published_at", "-id")
-        .search(query, order_by_relevance=False)
-    )
-    return {
-        "title": _("Ervaringen van leden"),
-        "count": results.count(),
-        "items": [
-            {
-                "title": experience.title,
-                "url": experience.get_absolute_url(),
-                "text": experience.summary,
-            }
-            for experience in results[:SEARCH_SECTION_SIZE]
-        ],
-        "more_url": f"{experiences_url()}?{urlencode({'q': query})}",
-    }

@@ -5,7 +5,6 @@ from wagtail.snippets.models import register_snippet
 from experiences import services
 from experiences.admin import ModerationPanel, ModerationViewSetGroup
 from experiences.sitemaps import ExperienceSitemap
-from experiences.views import search_section
 
 register_snippet(ModerationViewSetGroup)
 
@@ -16,9 +15,23 @@ def add_moderation_panel(request, panels):
         panels.append(ModerationPanel())
 
 
-@hooks.register("portal_search_sections")
-def experiences_search_section(request, query):
-    return search_section(request, query)
+@hooks.register("portal_search_kinds")
+def experiences_search_kind():
+    from experiences.models import Experience
+    from portal.search import SearchKind
+
+    return [
+        SearchKind(
+            "ervaring",
+            _("Ervaring"),
+            _("Ervaringen van leden"),
+            # Newest first, as on the list of experiences.
+            objects=lambda request: Experience.objects.published().order_by(
+                "-first_published_at", "-id"
+            ),
+            by_relevance=False,
+        )
+    ]
 
 
 @hooks.register("portal_sitemap_sections")

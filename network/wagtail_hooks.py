@@ -29,3 +29,24 @@ def register_network_log_actions(actions):
     actions.register_action(
         services.INVITE_ACTION, _("Collega uitgenodigd"), _("Collega uitgenodigd")
     )
+
+
+@hooks.register("portal_search_kinds")
+def network_search_kind():
+    from network.models import Municipality
+    from portal.search import SearchKind
+
+    def summary(municipality):
+        return municipality.description or _(
+            "Gemeente in de provincie %(province)s."
+        ) % {"province": municipality.get_province_display()}
+
+    return [
+        SearchKind(
+            "gemeente",
+            _("Gemeente"),
+            _("Gemeenten"),
+            objects=lambda request: Municipality.objects.all(),
+            text=summary,
+        )
+    ]

@@ -65,3 +65,27 @@ class ToolkitFilter(ListFilter):
 
     def filter_fase(self, documents, phase):
         return documents.filter(phase=phase)
+
+
+class SiteSearchFilter(ListFilter):
+    """The site search: what to look for and, if the visitor chose, which kind of
+    result (`portal.search.search_kinds`)."""
+
+    q = forms.CharField(label=_("Waar ben je naar op zoek?"), required=False)
+    soort = forms.ChoiceField(label=_("Soort resultaat"), required=False)
+    not_narrowing = ("q",)
+
+    def __init__(self, *args, **kwargs):
+        from portal.search import search_kinds
+
+        super().__init__(*args, **kwargs)
+        self.kinds = {kind.slug: kind for kind in search_kinds()}
+        self.fields["soort"].choices = [
+            ("", _("Alles")),
+            *((kind.slug, kind.plural) for kind in self.kinds.values()),
+        ]
+
+    @property
+    def kind(self):
+        """The chosen kind of result, or None for every kind."""
+        return self.kinds.get(self.values["soort"])

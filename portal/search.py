@@ -1,8 +1,21 @@
-"""Turning what a visitor typed into something every search backend accepts."""
+"""The site search: what a visitor typed made safe for every search backend,
+the kinds of results, their snippets, and help with typos."""
 
+import difflib
 import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.blocks import StreamValue
+from wagtail.search import index
 
 MAX_QUERY_LENGTH = 200
 # Words and the characters that occur inside Dutch words; everything else, such
@@ -27,3 +40,281 @@ def clean_query(raw):
         if word.lower() not in _OPERATORS
     ]
     return " ".join(word for word in words if word), notes
+
+
+# What the site search finds, by kind ------------------------------------------
+
+RESULTS_PER_PAGE = 10
+SECTION_SIZE = 5
+SNIPPET_WORDS_BEFORE = 12
+SNIPPET_WORDS = 40
+# How much of a result's text is searched for the snippet.
+SNIPPET_SOURCE_LENGTH = 20_000
+
+
+def _stream_text(raw):
+    """The words in a StreamField's stored data, read without loading the
+    documents, pages or images its blocks choose (a query each)."""
+    if isinstance(raw, dict):
+        return " ".join(
+            _stream_text(value)
+            for key, value in raw.items()
+            if key not in ("type", "id")
+        )
+    if isinstance(raw, list):
+        return " ".join(_stream_text(item) for item in raw)
+    # Ids, heading levels, style names and links are not text a visitor reads.
+    if isinstance(raw, str) and " " in raw.strip() and not raw.startswith("http"):
+        return strip_tags(raw)
+    return ""
+
+
+def searchable_text(obj):
+    """The text an object is found by, apart from its title: the values of its
+    `SearchField`s as plain text, read from the object alone (no queries)."""
+    parts = []
+    for search_field in obj.get_search_fields():
+        if type(search_field) is not index.SearchField:
+            continue
+        if search_field.field_name == "title":
+            continue
+        value = getattr(obj, search_field.field_name, None)
+        if isinstance(value, StreamValue):
+            parts.append(_stream_text(list(value.raw_data)))
+        elif isinstance(value, str):
+            parts.append(strip_tags(value))
+    return " ".join(" ".join(parts).split())
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    """A kind of result: pages of some types (`page_models`), or other objects
+    (`objects(request)` gives those the visitor may see). Apps add theirs through
+    the `portal_search_kinds` hook; the pages of no kind are `pagina`."""
+
+    slug: str
+    label: str
+    plural: str
+    page_models: tuple = ()
+    objects: Callable | None = None
+    # Ordered by their own queryset (e.g. newest first) rather than by relevance.
+    by_relevance: bool = True
+    url: Callable = field(default=lambda obj: obj.get_absolute_url())
+    text: Callable = searchable_text
+
+    @property
+    def is_pages(self):
+        return self.objects is None
+
+
+OTHER_PAGES = SearchKind("pagina", gettext_lazy("Pagina"), gettext_lazy("Pagina's"))
+
+
+def search_kinds():
+    """Every kind of result, in the order the filter shows them."""
+    kinds = [kind for hook in hooks.get_hooks("portal_search_kinds") for kind in hook()]
+    return [*kinds, OTHER_PAGES]
+
+
+def _fold(text):
+    """Lower case without accents, one character for each character of `text`,
+    so a match in the folded text is a match at the same place in the original."""
+    return "".join(
+        (unicodedata.normalize("NFKD", char)[:1] or char).lower() for char in text
+    )
+
+
+def _similar(word, term):
+    matcher = difflib.SequenceMatcher(None, word, term)
+    return (
+        matcher.real_quick_ratio() >= SUGGESTION_CUTOFF
+        and matcher.quick_ratio() >= SUGGESTION_CUTOFF
+        and matcher.ratio() >= SUGGESTION_CUTOFF
+    )
+
+
+def _matches(text, terms, fuzzy):
+    """The (start, end) of each word of `text` that begins like a search term
+    (so 'burendag' marks 'burendagen', and the Dutch stem 'pleinmaker' marks
+    'pleinmakers'), or with `fuzzy`, that is spelt almost like one."""
+    terms = [_fold(term) for term in terms if term]
+    stems = [term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms]
+    for word in re.finditer(r"\w+", _fold(text)):
+        found = word.group(0)
+        if found.startswith(tuple(stems)) or (
+            fuzzy and any(_similar(found, term) for term in terms)
+        ):
+            yield word.span()
+
+
+def snippet(text, terms, fuzzy=False):
+    """A few dozen words of `text` around the first match of `terms`, escaped for
+    HTML, each match in <mark>; the start of the text when nothing matches."""
+    text = text[: SNIPPET_SOURCE_LENGTH // (4 if fuzzy else 1)]
+    words = list(re.finditer(r"\S+", text))
+    if not words:
+        return ""
+    first = next(_matches(text, terms, fuzzy), None)
+    start_word = 0
+    if first:
+        at = next(n for n, word in enumerate(words) if word.end() > first[0])
+        start_word = max(0, at - SNIPPET_WORDS_BEFORE)
+    chosen = words[start_word : start_word + SNIPPET_WORDS]
+    start, end = chosen[0].start(), chosen[-1].end()
+    excerpt = text[start:end]
+    parts = []
+    position = 0
+    for match_start, match_end in _matches(excerpt, terms, fuzzy):
+        parts.append(escape(excerpt[position:match_start]))
+        parts.append(format_html("<mark>{}</mark>", excerpt[match_start:match_end]))
+        position = match_end
+    parts.append(escape(excerpt[position:]))
+    before = "… " if start > 0 else ""
+    after = " …" if end < len(text) else ""
+    return mark_safe(before + "".join(parts) + after)  # noqa: S308 - parts escaped
+
+
+@dataclass
+class SearchResult:
+    kind: SearchKind
+    title: str
+    url: str
+    snippet: str
+
+
+def _search(queryset, query, fuzzy, by_relevance=True):
+    from modelsearch.query import Fuzzy
+    from wagtail.search.backends import get_search_backend
+
+    # Through the backend, so a model's own queryset needs no search mixin.
+    return get_search_backend().search(
+        Fuzzy(query) if fuzzy else query, queryset, order_by_relevance=by_relevance
+    )
+
+
+def _page_kind(page, kinds):
+    for kind in kinds:
+        if kind.page_models and isinstance(page, kind.page_models):
+            return kind
+    return OTHER_PAGES
+
+
+def _pages_of(pages, kind, kinds):
+    if kind is None:
+        return pages
+    if kind is OTHER_PAGES:
+        return pages.not_type(*[m for k in kinds for m in k.page_models])
+    return pages.type(*kind.page_models)
+
+
+class SiteSearch:
+    """What the site search found for `query`: one list, paginated (pages, or the
+    objects of one kind), and with every kind, a few of each other kind.
+
+    With `fuzzy` (PostgreSQL's trigram similarity) close spellings match too.
+    """
+
+    def __init__(self, request, query, kind=None, page_number=None, fuzzy=False):
+        from wagtail.models import Page
+
+        self.query = query
+        self.fuzzy = fuzzy
+        # A search for a close spelling, when this one found nothing (see views).
+        self.alternative = None
+        kinds = search_kinds()
+        terms = query.split()
+        if kind is None or kind.is_pages:
+            pages = _pages_of(Page.objects.live().public().specific(), kind, kinds)
+            self.page = Paginator(
+                _search(pages, query, fuzzy), RESULTS_PER_PAGE
+            ).get_page(page_number)
+            self.results = [
+                self._result(
+                    page, _page_kind(page, kinds), terms, page.get_url(request)
+                )
+                for page in self.page
+            ]
+        else:
+            self.page = Paginator(
+                _search(kind.objects(request), query, fuzzy, kind.by_relevance),
+                RESULTS_PER_PAGE,
+            ).get_page(page_number)
+            self.results = [
+                self._result(obj, kind, terms, kind.url(obj)) for obj in self.page
+            ]
+        self.sections = []
+        if kind is None and self.page.number == 1:
+            for other in kinds:
+                if other.is_pages:
+                    continue
+                found = list(
+                    _search(other.objects(request), query, fuzzy, other.by_relevance)[
+                        : SECTION_SIZE + 1
+                    ]
+                )
+                if found:
+                    self.sections.append(
+                        {
+                            "kind": other,
+                            "results": [
+                                self._result(obj, other, terms, other.url(obj))
+                                for obj in found[:SECTION_SIZE]
+                            ],
+                            "more": len(found) > SECTION_SIZE,
+                        }
+                    )
+        self.total = self.page.paginator.count + sum(
+            len(section["results"]) for section in self.sections
+        )
+
+    def _result(self, obj, kind, terms, url):
+        return SearchResult(
+            kind=kind,
+            title=getattr(obj, "title", None) or str(obj),
+            url=url,
+            snippet=snippet(kind.text(obj), terms, self.fuzzy),
+        )
+
+
+# Typos ------------------------------------------------------------------------
+
+VOCABULARY_TABLE = "portal_search_vocabulary"
+SUGGESTION_CUTOFF = 0.75
+
+
+def fuzzy_search_available():
+    """PostgreSQL matches close spellings itself (pg_trgm, see migrations)."""
+    return connection.vendor == "postgresql"
+
+
+def suggest(query):
+    """A query with each word the index does not hold replaced by the closest one
+    it does ('pleinmakker' -> 'pleinmaker'), or None. SQLite only: the words come
+    from the full-text index's vocabulary."""
+    if connection.vendor != "sqlite":
+        return None
+    words = [_fold(word) for word in query.split()]
+    suggested = []
+    with connection.cursor() as cursor:
+        for word in words:
+            # Same first letter and about the same length: a typo rarely changes
+            # those, and it keeps the comparison to a few hundred words.
+            try:
+                cursor.execute(
+                    f"SELECT term FROM {VOCABULARY_TABLE} "  # noqa: S608 - a constant
+                    "WHERE term >= %s AND term < %s "
+                    "AND length(term) BETWEEN %s AND %s",
+                    [word[:1], word[:1] + "\uffff", len(word) - 2, len(word) + 2],
+                )
+            except DatabaseError:  # No full-text index (SQLite without FTS5).
+                return None
+            vocabulary = [row[0] for row in cursor.fetchall()]
+            if word in vocabulary:
+                suggested.append(word)
+                continue
+            close = difflib.get_close_matches(
+                word, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF
+            )
+            suggested.append(close[0] if close else word)
+    suggestion = " ".join(suggested)
+    return suggestion if suggestion != " ".join(words) else None

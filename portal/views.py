@@ -1,7 +1,6 @@
 import logging
 import sys
 
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -10,21 +9,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
-from wagtail import hooks
 from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.admin.views.account import (
     PasswordResetView as WagtailPasswordResetView,
 )
-from wagtail.models import Page
 
 from portal import ratelimit
 from portal.cache import cache_is_healthy
+from portal.forms import SiteSearchFilter
 from portal.lockout import LoginLockMixin, PasswordResetThrottleMixin
-from portal.search import clean_query
+from portal.search import SiteSearch, fuzzy_search_available, suggest
 
 logger = logging.getLogger("portal.views")
 
-RESULTS_PER_PAGE = 10
 SEARCHES_PER_MINUTE = 30
 # What a visitor is told to wait when the database is away.
 RETRY_AFTER_SECONDS = 30
@@ -41,20 +38,24 @@ def search(request):
                 _("Je zocht erg vaak na elkaar. Wacht een minuut en zoek opnieuw."),
                 retry_after=ratelimit.seconds_left("search", ip),
             )
-    query, notes = clean_query(raw_query)
-    results_page = None
-    sections = []
+    form = SiteSearchFilter(request.GET)
+    query, kind = form.values["q"], form.kind
+    notes = form.notes
+    found = suggestion = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        # Apps add results that are not pages (e.g. members' experiences).
-        sections = [
-            section
-            for hook in hooks.get_hooks("portal_search_sections")
-            if (section := hook(request, query))["count"]
-        ]
+        page_number = request.GET.get("page")
+        found = SiteSearch(request, query, kind, page_number)
+        if not found.total:
+            # Nothing for what was typed: perhaps a typo. PostgreSQL finds close
+            # spellings itself; elsewhere we suggest the closest indexed words.
+            if fuzzy_search_available():
+                alternative = SiteSearch(request, query, kind, page_number, fuzzy=True)
+            elif suggestion := suggest(query):
+                alternative = SiteSearch(request, suggestion, kind, page_number)
+            else:
+                alternative = None
+            if alternative is not None and alternative.total:
+                found.alternative = alternative
     elif raw_query.strip():
         notes.append(_("Je zoekopdracht bevat geen woorden waarop we kunnen zoeken."))
     return render(
@@ -63,14 +64,17 @@ def search(request):
         {
             "search_query": query,
             "raw_query": raw_query.replace("\x00", "")[:200],
-            "results_page": results_page,
-            "sections": sections,
-            "total": (results_page.paginator.count if results_page else 0)
-            + sum(section["count"] for section in sections),
+            "filter_form": form,
+            "kind": kind,
+            "found": found,
+            "suggestion": suggestion,
+            "query_without_kind": form.querystring(without="soort"),
+            "total": found.total if found else 0,
             "notes": notes,
             "meta_title": _("Zoeken"),
             "meta_description": _(
-                "Zoek in de gidsen, praktijkvoorbeelden en pagina's."
+                "Zoek in de gidsen, praktijkvoorbeelden, documenten, ervaringen en "
+                "gemeenten."
             ),
         },
     )

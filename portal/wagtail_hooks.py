@@ -96,3 +96,23 @@ class OpenDocumentLinkHandler(DocumentLinkHandler):
 @hooks.register("register_rich_text_features", order=10)
 def link_only_open_documents(features):
     features.register_link_type(OpenDocumentLinkHandler)
+
+
+@hooks.register("portal_search_kinds")
+def portal_search_kinds():
+    from portal.models import GuidePage, ToolkitDocument
+    from portal.search import SearchKind
+
+    return [
+        SearchKind("gids", _("Gids"), _("Gidsen"), page_models=(GuidePage,)),
+        SearchKind(
+            "document",
+            _("Document"),
+            _("Documenten"),
+            # The main version; its editable ones say the same.
+            objects=lambda request: ToolkitDocument.objects.openable_by(request).filter(
+                main_version__isnull=True
+            ),
+            url=lambda document: document.url,
+        ),
+    ]

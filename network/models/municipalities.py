@@ -117,6 +117,7 @@ class Municipality(index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("name"),
+        index.SearchField("description"),
         index.AutocompleteField("name"),
         index.FilterField("province"),
     ]

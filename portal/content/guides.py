@@ -9,6 +9,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
+from portal.content.office import make_docx, make_rent_xlsx, worked_rent_example
 from portal.content.pdf import make_pdf
 from portal.demo.blocks import read_data, stream
 from portal.factories import (
@@ -51,18 +52,45 @@ def load_phases():
     }
 
 
+def document_sections(spec):
+    """The sections every format of a document shows; the rent calculation adds
+    its worked example, marked as one."""
+    sections = [
+        (section["heading"], section.get("items") or section["text"])
+        for section in spec["sections"]
+    ]
+    if "example" in spec:
+        sections += [
+            ("Rekenvoorbeeld", spec["example"]["note"]),
+            ("Zo reken je het uit", worked_rent_example(spec["example"])),
+        ]
+    return sections
+
+
+def editable_versions(spec):
+    """(file name, bytes) of each editable format: a DOCX for every document and
+    an XLSX with formulas for the rent calculation."""
+    base = spec["filename"].removesuffix(".pdf")
+    args = (spec["title"], spec["intro"], document_sections(spec), PDF_FOOTER)
+    yield f"{base}.docx", make_docx(*args, checklist=spec["checklist"])
+    if "example" in spec:
+        yield f"{base}.xlsx", make_rent_xlsx(spec["title"], spec["example"])
+
+
 def load_documents(loader, phases):
     found = {}
     for key, spec in DATA["documents"].items():
         title = spec["title"]
-        document = ToolkitDocument.objects.filter(title=title).first()
+        document = ToolkitDocument.objects.filter(
+            title=title, main_version__isnull=True
+        ).first()
         if document is None:
-            sections = [
-                (section["heading"], section.get("items") or section["text"])
-                for section in spec["sections"]
-            ]
             data = make_pdf(
-                title, spec["intro"], sections, PDF_FOOTER, checklist=spec["checklist"]
+                title,
+                spec["intro"],
+                document_sections(spec),
+                PDF_FOOTER,
+                checklist=spec["checklist"],
             )
             document = ToolkitDocumentFactory(
                 title=title,
@@ -74,8 +102,31 @@ def load_documents(loader, phases):
                 last_reviewed=REVIEWED,
             )
             loader.stdout.write(f"  + document {title}")
+        load_editable_versions(loader, document, spec)
         found[key] = document
     return found
+
+
+def load_editable_versions(loader, document, spec):
+    """The editable formats beside the PDF, in its collection; those it has are
+    kept. They carry no phase, so lists by phase show each document once."""
+    have = {version.file_extension for version in document.other_formats.only("file")}
+    for filename, data in editable_versions(spec):
+        extension = filename.rsplit(".", 1)[1]
+        if extension in have:
+            continue
+        ToolkitDocumentFactory(
+            title=document.title,
+            file=ContentFile(data, name=filename),
+            collection=document.collection,
+            document_type=document.document_type,
+            phase=None,
+            description=document.description,
+            licence=document.licence,
+            last_reviewed=document.last_reviewed,
+            main_version=document,
+        )
+        loader.stdout.write(f"  + {extension.upper()} {document.title}")
 
 
 def load(loader):

@@ -9,6 +9,7 @@ from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.document_text import extract_text
 from portal.uploads import allowed_extensions, extension_error
 
 from .pages import BasePage
@@ -57,9 +58,21 @@ def openable_documents(documents, request):
 
 
 class ToolkitDocumentQuerySet(DocumentQuerySet):
-    def for_listing(self):
-        """Documents with what a toolkit entry shows, in one query."""
-        return self.select_related("phase").order_by("title", "pk")
+    def for_listing(self, request):
+        """Main documents `request` may open, with what a toolkit entry shows and
+        their other formats (the editable DOCX or XLSX) fetched alongside."""
+        other_formats = ToolkitDocument.objects.openable_by(request)
+        return (
+            self.openable_by(request)
+            .filter(main_version__isnull=True)
+            .select_related("phase")
+            .prefetch_related(
+                models.Prefetch(
+                    "other_formats", queryset=other_formats.order_by("file", "pk")
+                )
+            )
+            .order_by("title", "pk")
+        )
 
     def openable_by(self, request):
         """Only documents `request` may open: none from a collection (or below
@@ -118,6 +131,21 @@ class ToolkitDocument(AbstractDocument):
         ),
     )
 
+    main_version = models.ForeignKey(
+        "self",
+        verbose_name=_("andere versie van"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="other_formats",
+        help_text=_(
+            "Is dit een bewerkbare versie (DOCX, XLSX) van een ander document? Kies "
+            "dat document: de toolkit toont ze samen."
+        ),
+    )
+    # Filled from the file on save, so the site search finds what a document says.
+    file_text = models.TextField(_("tekst uit het bestand"), blank=True, editable=False)
+
     objects = ToolkitDocumentQuerySet.as_manager()
 
     admin_form_fields = (
@@ -129,19 +157,34 @@ class ToolkitDocument(AbstractDocument):
         "last_reviewed",
         "description",
         "licence",
+        "main_version",
         "tags",
     )
     search_fields = [
         *AbstractDocument.search_fields,
         index.SearchField("description"),
+        index.SearchField("file_text"),
         index.FilterField("document_type"),
         index.FilterField("phase"),
+        index.FilterField("main_version"),
     ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
         permissions = [("choose_document", "Can choose document")]
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        document = super().from_db(db, field_names, values)
+        document._loaded_file_name = document.file.name if document.file else None
+        return document
+
+    def save(self, *args, **kwargs):
+        if self.file and self.file.name != getattr(self, "_loaded_file_name", None):
+            self.file_text = extract_text(self.file)
+        super().save(*args, **kwargs)
+        self._loaded_file_name = self.file.name if self.file else None
 
     def clean(self):
         # Wagtail's own check, with a message a Dutch-speaking editor understands.
@@ -198,9 +241,7 @@ class ToolkitPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = ToolkitFilter(request.GET)
-        documents = form.filter(
-            ToolkitDocument.objects.openable_by(request).for_listing()
-        )
+        documents = form.filter(ToolkitDocument.objects.for_listing(request))
         context["filter_form"] = form
         context["documents_page"] = Paginator(
             documents, self.documents_per_page

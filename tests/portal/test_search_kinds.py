@@ -1,0 +1,130 @@
+"""The site search finds every kind of content, says which kind each result is,
+lets the visitor keep to one kind, shows where the match is, and helps with typos."""
+
+import pytest
+from django.db import connection
+
+from portal.content.pdf import make_pdf
+from portal.factories import ContentPageFactory, ToolkitDocumentFactory
+from portal.search import snippet
+from tests.helpers import count_queries
+
+
+def search(client, query, **params):
+    response = client.get("/zoeken/", {"q": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def kinds_shown(html):
+    return {
+        part.split("</p>")[0]
+        for part in html.split('<p class="search-result__kind">')[1:]
+    }
+
+
+def test_modelovereenkomst_finds_the_model_agreement(demo, client):
+    html = search(client, "modelovereenkomst").content.decode()
+    assert "Modelovereenkomst tussen stad, huisvestingsmaatschappij" in html
+    assert 'href="/documenten/' in html
+    assert '<p class="search-result__kind">Document</p>' in html
+
+
+def test_a_document_is_found_by_the_text_inside_its_file(client, home_page):
+    from django.core.files.base import ContentFile
+
+    data = make_pdf(
+        "Samenwerking", "Inleiding.", [("Artikel 1", "De kwartiermaker zorgt.")], "x"
+    )
+    document = ToolkitDocumentFactory(
+        title="Samenwerking", file=ContentFile(data, name="samenwerking.pdf")
+    )
+    html = search(client, "kwartiermaker").content.decode()
+    assert f'href="{document.url}"' in html
+    assert "De <mark>kwartiermaker</mark> zorgt." in html
+
+
+def test_each_result_says_its_kind_and_the_visitor_can_keep_to_one(demo, client):
+    html = search(client, "burendag").content.decode()
+    assert {"Document", "Praktijkvoorbeeld"} <= kinds_shown(html)
+    # One filter link per kind, each keeping the query.
+    for slug in ("gids", "praktijk", "document", "ervaring", "gemeente", "pagina"):
+        assert f'href="?q=burendag&amp;soort={slug}"' in html, slug
+
+    only_documents = search(client, "burendag", soort="document").content.decode()
+    assert kinds_shown(only_documents) == {"Document"}
+    assert "Draaiboek voor een burendag" in only_documents
+    assert 'aria-current="page">Documenten</a>' in only_documents
+
+    only_guides = search(client, "coachen", soort="gids").content.decode()
+    assert kinds_shown(only_guides) == {"Gids"}
+
+
+def test_an_unknown_kind_searches_everything_with_a_note(demo, client):
+    html = search(client, "burendag", soort="boek").content.decode()
+    assert "‘boek’ is geen geldige keuze voor soort resultaat" in html
+    assert '<p class="search-result__kind">Document</p>' in html
+
+
+def test_municipalities_are_found_as_gemeente(demo, client):
+    html = search(client, "Hasselt", soort="gemeente").content.decode()
+    assert 'href="/netwerk/hasselt/"' in html
+    assert '<p class="search-result__kind">Gemeente</p>' in html
+    everything = search(client, "Hasselt").content.decode()
+    assert 'href="/netwerk/hasselt/"' in everything
+
+
+def test_the_snippet_shows_the_match_escaped_and_marked():
+    text = (
+        "Een inleiding. " * 30 + "Op de <b>burendagen</b> & daarna zet de buurt tafels."
+    )
+    html = snippet(text, ["burendag"])
+    assert html.startswith("… ")
+    assert "&lt;b&gt;<mark>burendagen</mark>&lt;/b&gt; &amp; daarna" in html
+    assert "<b>" not in html
+
+
+def test_a_page_snippet_is_escaped(client, home_page):
+    ContentPageFactory(
+        parent=home_page,
+        slug="veilig",
+        title="Veilig",
+        intro='Een <script>alert("x")</script> zonnebloemfeest.',
+    )
+    html = search(client, "zonnebloemfeest").content.decode()
+    assert "<mark>zonnebloemfeest</mark>" in html
+    assert "<script>alert" not in html
+
+
+def test_a_typo_still_finds_pleinmakers(demo, client):
+    response = search(client, "pleinmakker")
+    html = response.content.decode()
+    # Nothing for what was typed, but what was meant is found.
+    assert response.context["total"] == 0
+    assert "Geen resultaten voor ‘pleinmakker’" in html
+    assert html.count('class="search-result"') >= 3
+    assert "<mark>pleinmaker" in html.lower() or "<mark>Pleinmaker" in html
+    if connection.vendor == "sqlite":
+        assert 'Bedoelde je <a href="?q=pleinmaker">‘pleinmaker’</a>?' in html
+    else:
+        assert "resultaten die erop lijken" in html
+
+
+def test_a_word_with_nothing_close_stays_without_results(demo, client):
+    html = search(client, "xylofoonconcert").content.decode()
+    assert "Geen resultaten" in html
+    assert 'class="search-result"' not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "budget"),
+    [
+        # The budget of `make bench` (portal/demo/bench.py).
+        ("burendag", 18),
+        # Nothing found: the search runs again for what was probably meant.
+        ("pleinmakker", 28),
+    ],
+)
+def test_search_stays_within_its_query_budget(demo, client, query, budget):
+    assert count_queries(client, f"/zoeken/?q={query}") <= budget
+    assert count_queries(client, f"/zoeken/?q={query}&soort=document") <= budget
