@@ -5,6 +5,7 @@ transaction, with the experience's row locked where two editors could collide)
 and sends e-mail after, so a failing mail server never loses a decision.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -314,3 +315,61 @@ def member_data(user):
             for reaction in user.reactions.select_related("experience")
         ],
     }
+
+
+# Erasure (the `portal_erase_person` hook) --------------------------------------------
+
+
+def erase_person(person):
+    """Reactions and reports go; experiences go too, or, where published and the
+    person chose so, stay without author as 'een voormalig lid van <gemeente>',
+    with only their online version. Every photo they uploaded that no remaining
+    experience shows goes with its renditions."""
+    from wagtail.images import get_image_model
+    from wagtail.models import ModelLogEntry, Revision
+
+    user = person.user
+    if user is None:
+        return {}
+    counts = {
+        "reports": Report.objects.filter(reporter=user).delete()[0],
+        "reactions": Reaction.objects.filter(author=user).delete()[0],
+        "experiences_removed": 0,
+        "experiences_anonymised": 0,
+    }
+    experience_type = ContentType.objects.get_for_model(Experience)
+    for experience in Experience.objects.filter(author=user):
+        if person.removes_experiences or not experience.live:
+            ModelLogEntry.objects.filter(
+                content_type=experience_type, object_id=str(experience.pk)
+            ).delete()
+            person.removed_titles.append(experience.title)
+            delete_experience(experience)
+            counts["experiences_removed"] += 1
+            continue
+        # Earlier and waiting versions go: only what is online stays.
+        Revision.objects.filter(
+            base_content_type=experience_type, object_id=str(experience.pk)
+        ).exclude(pk=experience.live_revision_id).delete()
+        Revision.objects.filter(pk=experience.live_revision_id).update(user=None)
+        _set(
+            experience,
+            author=None,
+            latest_revision=experience.live_revision,
+            has_unpublished_changes=False,
+            status=ModerationStatus.PUBLISHED,
+            moderation_note="",
+        )
+        counts["experiences_anonymised"] += 1
+    shown = Experience.objects.exclude(photo=None).values("photo")
+    photos = (
+        get_image_model()
+        .objects.filter(uploaded_by_user=user, collection__name=COLLECTION_NAME)
+        .exclude(pk__in=shown)
+    )
+    counts["photos"] = 0
+    for photo in photos:
+        photo.delete()
+        counts["photos"] += 1
+    bump_content_version()
+    return counts

@@ -43,3 +43,8 @@ def register_experience_log_actions(actions):
         (services.RESTORE_ACTION, _("Weer zichtbaar")),
     ):
         actions.register_action(action, label, label)
+
+
+@hooks.register("portal_erase_person")
+def experiences_erase_person(person):
+    return services.erase_person(person)

@@ -351,7 +351,9 @@ class DeleteAccountView(LoginRequiredMixin, MetaMixin, FormView):
         if user.is_staff or user.is_superuser:
             raise PermissionDenied
         logout(self.request)
-        services.delete_member_account(user)
+        services.delete_member_account(
+            user, experiences=form.cleaned_data["experiences"]
+        )
         return redirect("account:deleted")
 
 

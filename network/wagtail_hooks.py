@@ -24,3 +24,13 @@ def register_network_log_actions(actions):
     actions.register_action(
         services.INVITE_ACTION, _("Collega uitgenodigd"), _("Collega uitgenodigd")
     )
+
+
+@hooks.register("portal_erase_person")
+def network_erase_person(person):
+    return services.erase_person(person)
+
+
+@hooks.register("portal_known_addresses")
+def network_known_addresses():
+    return services.known_addresses()

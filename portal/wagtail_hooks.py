@@ -67,3 +67,10 @@ register_permission_policy(OutgoingMail, ReadOnlyPermissionPolicy(OutgoingMail))
 @hooks.register("register_admin_viewset")
 def register_outgoing_mail_viewset():
     return OutgoingMailViewSet("outgoing_mail")
+
+
+@hooks.register("portal_erasure_tombstones")
+def erased_identities():
+    from portal.erasure import tombstones
+
+    return tombstones()

@@ -66,6 +66,11 @@ class User(AbstractUser):
         _("e-mailadres"), unique=True, validators=[validate_ascii_local_part]
     )
 
+    # Retention: set when an inactive account was warned; a login clears it.
+    inactivity_warned_at = models.DateTimeField(
+        _("gewaarschuwd voor inactiviteit op"), null=True, blank=True, editable=False
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
