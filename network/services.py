@@ -4,6 +4,8 @@ Views and the admin call these; each saves first and sends e-mail after, so a
 failing mail server never loses a decision or an application.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -12,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import log
 
@@ -367,3 +370,34 @@ def known_addresses():
     return MembershipApplication.objects.exclude(email="").values_list(
         "email", flat=True
     )
+
+
+REJECTED_APPLICATIONS_KEPT = timedelta(days=90)
+
+
+def _rejected_applications(now):
+    return MembershipApplication.objects.filter(
+        status=ApplicationStatus.REJECTED,
+        decided_at__lt=now - REJECTED_APPLICATIONS_KEPT,
+    ).select_related("municipality")
+
+
+def retention_rules():
+    """The `portal_retention_rules` hook: a rejected application goes after 90
+    days, with the editors' note on it."""
+    from portal.retention import Rule
+
+    return [
+        Rule(
+            "rejected_applications",
+            _("Afgewezen aanvragen"),
+            _("90 dagen na de beslissing"),
+            REJECTED_APPLICATIONS_KEPT,
+            _rejected_applications,
+            "decided_at",
+            lambda row: (
+                _("aanvraag voor %(municipality)s")
+                % {"municipality": row.municipality.name}
+            ),
+        )
+    ]

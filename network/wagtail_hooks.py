@@ -34,3 +34,8 @@ def network_erase_person(person):
 @hooks.register("portal_known_addresses")
 def network_known_addresses():
     return services.known_addresses()
+
+
+@hooks.register("portal_retention_rules")
+def network_retention_rules():
+    return services.retention_rules()

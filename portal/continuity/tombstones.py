@@ -111,3 +111,8 @@ def read_file(path):
     except OSError as error:
         message = f"Cannot read the tombstone file {path}: {error}"
         raise ContinuityError(message) from error
+
+
+def beside(archive_path):
+    """The tombstone file kept next to the backups."""
+    return Path(archive_path).parent / "tombstones.json"

@@ -19,6 +19,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 from PIL import Image as PILImage
@@ -272,3 +273,56 @@ def test_a_kept_experience_stays_as_a_former_member_of_the_municipality(client, 
     assert get_image_model().objects.filter(pk__in=[p.pk for p in photos]).count() == 1
     # Nothing else of the person is left.
     assert dump_hits() == []
+
+
+def test_reapply_erasures_erases_again_who_a_tombstone_file_lists(
+    leuven, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.PORTAL_TOMBSTONE_FILE = str(tmp_path / "tombstones.json")
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_person(user=MemberFactory(email=EMAIL, profile__municipality=leuven))
+    listed = (tmp_path / "tombstones.json").read_text()
+    assert identity_of(EMAIL) in listed and MARKER not in listed
+    # An older backup brings them back...
+    ErasedIdentity.objects.all().delete()
+    MemberFactory(email=EMAIL, profile__municipality=leuven)
+    MembershipApplicationFactory(municipality=leuven, email=EMAIL)
+    out = io.StringIO()
+    call_command("reapply_erasures", str(tmp_path / "tombstones.json"), stdout=out)
+    assert "1 people found" in out.getvalue()
+    assert not get_user_model().objects.filter(email=EMAIL).exists()
+    assert not MembershipApplication.objects.exists()
+    assert ErasedIdentity.objects.filter(identity=identity_of(EMAIL)).exists()
+
+
+def test_a_damaged_tombstone_file_is_refused(tmp_path, db):
+    (tmp_path / "tombstones.json").write_text('{"format": "iets anders"}')
+    with pytest.raises(CommandError, match="not a tombstone list"):
+        call_command("reapply_erasures", str(tmp_path / "tombstones.json"))
+
+
+def test_an_editor_erases_a_person_from_the_admin(client, editor, leuven, member):
+    MembershipApplicationFactory(municipality=leuven, email="aanvrager@leuven.example")
+    client.force_login(editor)
+    url = "/admin/persoon-wissen/"
+    response = client.post(
+        url, {"email": "aanvrager@leuven.example", "experiences": "remove"}
+    )
+    assert "Bevestig dat je deze persoon wil wissen." in response.content.decode()
+    assert MembershipApplication.objects.exists()
+    response = client.post(
+        url, {"email": editor.email, "experiences": "remove", "confirm": "on"}
+    )
+    assert "Neem eerst de rechten af" in response.content.decode()
+    response = client.post(
+        url,
+        {"email": "Aanvrager@Leuven.example", "experiences": "remove", "confirm": "on"},
+    )
+    assert response.status_code == 302
+    assert not MembershipApplication.objects.exists()
+    assert ErasedIdentity.objects.filter(
+        identity=identity_of("aanvrager@leuven.example")
+    ).exists()
+    # Members never reach it.
+    client.force_login(member)
+    assert client.get(url).status_code in (302, 403)
