@@ -290,8 +290,32 @@ def report(item, reporter, reason):
 # "Download my data" (the `member_data` hook) ------------------------------------------
 
 
+def _revisions(experience):
+    return [
+        {
+            "saved_at": revision.created_at.isoformat(),
+            "title": revision.content.get("title", ""),
+            "summary": revision.content.get("summary", ""),
+            "body": revision.content.get("body", ""),
+            "photo": _photo_name(revision.content.get("photo")),
+        }
+        for revision in experience.revisions.order_by("created_at")
+    ]
+
+
+def _photo_name(photo_id):
+    """The photo's file name in the export's `fotos/` folder."""
+    if not photo_id:
+        return None
+    from wagtail.images import get_image_model
+
+    photo = get_image_model().objects.filter(pk=photo_id).only("file").first()
+    return f"fotos/{photo.file.name.rsplit('/', 1)[-1]}" if photo else None
+
+
 def member_data(user):
-    """The member's experiences and reactions, for the data export."""
+    """The member's experiences (with every version and photo), reactions and
+    the reports they made, for the data export."""
     return {
         "experiences": [
             {
@@ -300,9 +324,13 @@ def member_data(user):
                 "body": experience.body,
                 "kind": experience.kind,
                 "themes": sorted(tag.name for tag in experience.themes.all()),
+                "photo": _photo_name(experience.photo_id),
+                "photo_alt": experience.photo_alt,
+                "show_author_name": experience.show_author_name,
                 "status": experience.status,
                 "online": experience.live,
                 "created_at": experience.created_at.isoformat(),
+                "revisions": _revisions(experience),
             }
             for experience in user.experiences.prefetch_related("themes")
         ],
@@ -314,7 +342,33 @@ def member_data(user):
             }
             for reaction in user.reactions.select_related("experience")
         ],
+        "reports_made": [
+            {
+                "about": str(report.target),
+                "reason": report.reason,
+                "created_at": report.created_at.isoformat(),
+                "resolved_at": (
+                    report.resolved_at.isoformat() if report.resolved_at else None
+                ),
+            }
+            for report in Report.objects.filter(reporter=user).select_related(
+                "experience", "reaction"
+            )
+        ],
     }
+
+
+def member_photos(user):
+    """(name in the export, the image's original file) for every photo the
+    member uploaded, earlier versions included."""
+    from wagtail.images import get_image_model
+
+    return [
+        (f"fotos/{photo.file.name.rsplit('/', 1)[-1]}", photo.file)
+        for photo in get_image_model().objects.filter(
+            uploaded_by_user=user, collection__name=COLLECTION_NAME
+        )
+    ]
 
 
 # Erasure (the `portal_erase_person` hook) --------------------------------------------

@@ -48,3 +48,8 @@ def register_experience_log_actions(actions):
 @hooks.register("portal_erase_person")
 def experiences_erase_person(person):
     return services.erase_person(person)
+
+
+@hooks.register("register_member_files")
+def experiences_member_files(user):
+    return services.member_photos(user)

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.log_actions import log
 
 from network.models import (
@@ -334,11 +333,10 @@ def member_data(user):
 
 
 def export_member_data(user):
-    """Everything the portal holds about `user`, and nothing about anyone else."""
-    data = {"exported_at": timezone.now().isoformat()}
-    for sections in hooks.get_hooks("register_member_data"):
-        data.update(sections(user))
-    return data
+    """Everything the portal holds about `user` (see `portal.member_data`)."""
+    from portal.member_data import export
+
+    return export(user)
 
 
 def delete_member_account(user, *, experiences=ExperienceChoice.ANONYMISE):

@@ -108,3 +108,10 @@ def register_retention_menu_item():
         icon_name="history",
         order=901,
     )
+
+
+@hooks.register("register_member_data")
+def portal_member_data(user):
+    from portal.member_data import member_data
+
+    return member_data(user)
