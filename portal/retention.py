@@ -24,6 +24,7 @@ from wagtail import hooks
 
 from portal.mail import send_templated_mail
 from portal.models import ContactPage, ExperienceChoice, LoginEvent, OutgoingMail
+from portal.roles import EDITORS_GROUP
 
 logger = logging.getLogger("portal.retention")
 HOOK = "portal_retention_rules"
@@ -154,9 +155,12 @@ def _old_logins(now):
 
 
 def _members():
+    """Accounts retention may remove: not those of editors or administrators,
+    whose departure the city handles itself."""
     return (
         get_user_model()
         .objects.filter(is_staff=False, is_superuser=False)
+        .exclude(groups__name=EDITORS_GROUP)
         .annotate(last_seen=Coalesce("last_login", "date_joined"))
     )
 

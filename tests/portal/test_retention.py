@@ -87,7 +87,7 @@ def test_each_period_removes_only_what_is_past_it(leuven, contact, caplog):
 
 
 def test_an_inactive_account_is_warned_then_removed_unless_they_log_in(
-    client, mechelen
+    client, mechelen, editor
 ):
     sleeper = MemberFactory(
         email="slaper@gemeente.example", profile__municipality=mechelen
@@ -98,9 +98,9 @@ def test_an_inactive_account_is_warned_then_removed_unless_they_log_in(
         profile__municipality=mechelen,
     )
     active = MemberFactory(email="actief@gemeente.example")
-    get_user_model().objects.filter(pk__in=[sleeper.pk, returning.pk]).update(
-        last_login=ago(731), date_joined=ago(900)
-    )
+    get_user_model().objects.filter(
+        pk__in=[sleeper.pk, returning.pk, editor.pk]
+    ).update(last_login=ago(731), date_joined=ago(900))
     get_user_model().objects.filter(pk=active.pk).update(last_login=ago(10))
 
     counts = retention.apply_all()
@@ -124,6 +124,7 @@ def test_an_inactive_account_is_warned_then_removed_unless_they_log_in(
     emails = set(get_user_model().objects.values_list("email", flat=True))
     assert "slaper@gemeente.example" not in emails
     assert {"terug@gemeente.example", "actief@gemeente.example"} <= emails
+    assert editor.email in emails  # the city handles its editors itself
 
 
 def test_login_history_is_kept_twelve_months(member):
