@@ -22,6 +22,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -108,14 +110,7 @@ def _erase_portal(person):
     user = person.user
     counts = {
         "contact_messages": _delete_matching(FormSubmission, "form_data", person),
-        "mail": OutgoingMail.objects.filter(
-            pk__in=[
-                mail.pk
-                for mail in OutgoingMail.objects.only("recipients", "subject")
-                if person.email in normalize_email(mail.recipients)
-                or _names_removed_work(person, mail.subject)
-            ]
-        ).delete()[0],
+        "mail": _erase_mail(person),
         "tasks": _erase_task_results(person),
     }
     if user is None:
@@ -128,7 +123,8 @@ def _erase_portal(person):
         counts["log_entries"] = counts.get("log_entries", 0) + (
             log_model.objects.filter(user_id=user.pk).update(user=None)
         )
-        for entry in log_model.objects.filter(data__isnull=False).iterator():
+        candidates = _mentioning(log_model.objects.all(), "data", person.needles())
+        for entry in candidates.iterator():
             if person.mentioned_in(json.dumps(entry.data, ensure_ascii=False)):
                 entry.data = {}
                 entry.save(update_fields=["data"])
@@ -136,6 +132,33 @@ def _erase_portal(person):
     user.delete()
     counts["accounts"] = 1
     return counts
+
+
+def _erase_mail(person):
+    """Mail to the person, or about what they wrote and was removed."""
+    condition = Q(recipients__icontains=person.email)
+    for title in person.removed_titles:
+        condition |= Q(subject__icontains=title)
+    theirs = [
+        mail.pk
+        for mail in OutgoingMail.objects.filter(condition).only("recipients", "subject")
+        if person.email in normalize_email(mail.recipients)
+        or _names_removed_work(person, mail.subject)
+    ]
+    return OutgoingMail.objects.filter(pk__in=theirs).delete()[0]
+
+
+def _mentioning(queryset, field_name, needles):
+    """The rows whose JSON field may mention one of `needles`, narrowed in the
+    database so an erasure does not read every row; callers confirm in Python.
+    JSON text may hold non-ASCII characters escaped, so both forms are sought."""
+    condition = Q(pk__in=[])
+    for needle in needles:
+        for form in {needle, json.dumps(needle)[1:-1]}:
+            condition |= Q(_erasure_text__icontains=form)
+    return queryset.annotate(_erasure_text=Cast(field_name, TextField())).filter(
+        condition
+    )
 
 
 def _names_removed_work(person, text):
@@ -146,7 +169,12 @@ def _delete_matching(model, field_name, person):
     """Delete the rows whose JSON field mentions the person's address or the
     title of what they wrote and was removed."""
     matching = []
-    for row in model.objects.only("pk", field_name).iterator():
+    candidates = _mentioning(
+        model.objects.only("pk", field_name),
+        field_name,
+        [person.email, *person.removed_titles],
+    )
+    for row in candidates.iterator():
         text = json.dumps(getattr(row, field_name), ensure_ascii=False)
         if person.email in normalize_email(text) or _names_removed_work(person, text):
             matching.append(row.pk)
