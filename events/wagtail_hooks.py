@@ -134,3 +134,17 @@ def municipality_events(request, municipality):
 def event_member_data(user):
     """The member's registrations in "download my data"."""
     return {"event_registrations": services.export_registrations(user)}
+
+
+@hooks.register("portal_erase_person")
+def event_erase_person(person):
+    return {
+        "event_registrations": Registration.objects.erase_person(
+            email=person.email, user=person.user
+        )
+    }
+
+
+@hooks.register("portal_known_addresses")
+def event_known_addresses():
+    return Registration.objects.exclude(email="").values_list("email", flat=True)

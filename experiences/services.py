@@ -5,6 +5,7 @@ transaction, with the experience's row locked where two editors could collide)
 and sends e-mail after, so a failing mail server never loses a decision.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import Count
 from django.urls import reverse
@@ -304,8 +305,32 @@ def report(item, reporter, reason):
 # "Download my data" (the `member_data` hook) ------------------------------------------
 
 
+def _revisions(experience):
+    return [
+        {
+            "saved_at": revision.created_at.isoformat(),
+            "title": revision.content.get("title", ""),
+            "summary": revision.content.get("summary", ""),
+            "body": revision.content.get("body", ""),
+            "photo": _photo_name(revision.content.get("photo")),
+        }
+        for revision in experience.revisions.order_by("created_at")
+    ]
+
+
+def _photo_name(photo_id):
+    """The photo's file name in the export's `fotos/` folder."""
+    if not photo_id:
+        return None
+    from wagtail.images import get_image_model
+
+    photo = get_image_model().objects.filter(pk=photo_id).only("file").first()
+    return f"fotos/{photo.file.name.rsplit('/', 1)[-1]}" if photo else None
+
+
 def member_data(user):
-    """The member's experiences and reactions, for the data export."""
+    """The member's experiences (with every version and photo), reactions and
+    the reports they made, for the data export."""
     return {
         "experiences": [
             {
@@ -314,9 +339,13 @@ def member_data(user):
                 "body": experience.body,
                 "kind": experience.kind,
                 "themes": sorted(tag.name for tag in experience.themes.all()),
+                "photo": _photo_name(experience.photo_id),
+                "photo_alt": experience.photo_alt,
+                "show_author_name": experience.show_author_name,
                 "status": experience.status,
                 "online": experience.live,
                 "created_at": experience.created_at.isoformat(),
+                "revisions": _revisions(experience),
             }
             for experience in user.experiences.prefetch_related("themes")
         ],
@@ -328,4 +357,88 @@ def member_data(user):
             }
             for reaction in user.reactions.select_related("experience")
         ],
+        "reports_made": [
+            {
+                "about": str(report.target),
+                "reason": report.reason,
+                "created_at": report.created_at.isoformat(),
+                "resolved_at": (
+                    report.resolved_at.isoformat() if report.resolved_at else None
+                ),
+            }
+            for report in Report.objects.filter(reporter=user).select_related(
+                "experience", "reaction"
+            )
+        ],
     }
+
+
+def member_photos(user):
+    """(name in the export, the image's original file) for every photo the
+    member uploaded, earlier versions included."""
+    from wagtail.images import get_image_model
+
+    return [
+        (f"fotos/{photo.file.name.rsplit('/', 1)[-1]}", photo.file)
+        for photo in get_image_model().objects.filter(
+            uploaded_by_user=user, collection__name=COLLECTION_NAME
+        )
+    ]
+
+
+# Erasure (the `portal_erase_person` hook) --------------------------------------------
+
+
+def erase_person(person):
+    """Reactions and reports go; experiences go too, or, where published and the
+    person chose so, stay without author as 'een voormalig lid van <gemeente>',
+    with only their online version. Every photo they uploaded that no remaining
+    experience shows goes with its renditions."""
+    from wagtail.images import get_image_model
+    from wagtail.models import ModelLogEntry, Revision
+
+    user = person.user
+    if user is None:
+        return {}
+    counts = {
+        "reports": Report.objects.filter(reporter=user).delete()[0],
+        "reactions": Reaction.objects.filter(author=user).delete()[0],
+        "experiences_removed": 0,
+        "experiences_anonymised": 0,
+    }
+    experience_type = ContentType.objects.get_for_model(Experience)
+    for experience in Experience.objects.filter(author=user):
+        if person.removes_experiences or not experience.live:
+            ModelLogEntry.objects.filter(
+                content_type=experience_type, object_id=str(experience.pk)
+            ).delete()
+            person.removed_titles.append(experience.title)
+            delete_experience(experience)
+            counts["experiences_removed"] += 1
+            continue
+        # Earlier and waiting versions go: only what is online stays.
+        Revision.objects.filter(
+            base_content_type=experience_type, object_id=str(experience.pk)
+        ).exclude(pk=experience.live_revision_id).delete()
+        Revision.objects.filter(pk=experience.live_revision_id).update(user=None)
+        _set(
+            experience,
+            author=None,
+            latest_revision=experience.live_revision,
+            has_unpublished_changes=False,
+            status=ModerationStatus.PUBLISHED,
+            moderation_note="",
+        )
+        counts["experiences_anonymised"] += 1
+    shown = Experience.objects.exclude(photo=None).values("photo")
+    photos = (
+        get_image_model()
+        .objects.filter(uploaded_by_user=user, collection__name=COLLECTION_NAME)
+        .exclude(pk__in=shown)
+    )
+    counts["photos"] = 0
+    for photo in photos:
+        photo.delete()
+        counts["photos"] += 1
+    bump_content_version()
+    return counts

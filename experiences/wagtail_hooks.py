@@ -56,3 +56,13 @@ def register_experience_log_actions(actions):
         (services.RESTORE_ACTION, _("Weer zichtbaar")),
     ):
         actions.register_action(action, label, label)
+
+
+@hooks.register("portal_erase_person")
+def experiences_erase_person(person):
+    return services.erase_person(person)
+
+
+@hooks.register("register_member_files")
+def experiences_member_files(user):
+    return services.member_photos(user)

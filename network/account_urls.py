@@ -37,6 +37,16 @@ urlpatterns = [
     path("profiel/", views.ProfileEditView.as_view(), name="profile"),
     path("collega-uitnodigen/", views.InviteColleagueView.as_view(), name="invite"),
     path("mijn-gegevens.json", views.DataExportView.as_view(), name="export"),
+    path(
+        "mijn-gegevens.zip",
+        views.DataExportView.as_view(format="zip"),
+        name="export-zip",
+    ),
+    path(
+        "mijn-gegevens/",
+        views.DataExportView.as_view(format="html"),
+        name="export-html",
+    ),
     path("verwijderen/", views.DeleteAccountView.as_view(), name="delete"),
     path("verwijderd/", views.AccountDeletedView.as_view(), name="deleted"),
 ]

@@ -14,7 +14,7 @@ from network.models import (
     Neighbourhood,
 )
 from portal.formtokens import OneTimeTokenFormMixin
-from portal.models import normalize_email
+from portal.models import ExperienceChoice, normalize_email
 from portal.models.users import validate_ascii_local_part
 
 
@@ -248,6 +248,21 @@ class DeleteAccountForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("Ter bevestiging: zo weten we zeker dat jij het bent."),
+    )
+    experiences = forms.ChoiceField(
+        label=_("Wat je online deelde"),
+        choices=[
+            (
+                ExperienceChoice.ANONYMISE,
+                _("Laat staan, op naam van 'een voormalig lid van' mijn gemeente"),
+            ),
+            (ExperienceChoice.REMOVE, _("Verwijder alles wat ik deelde")),
+        ],
+        initial=ExperienceChoice.ANONYMISE,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies of wat je deelde blijft staan of verdwijnt.")
+        },
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -4,6 +4,8 @@ Views and the admin call these; each saves first and sends e-mail after, so a
 failing mail server never loses a decision or an application.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -12,8 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import gettext as _
-from wagtail import hooks
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from network.models import (
@@ -26,7 +27,7 @@ from network.models import (
 )
 from network.tokens import INVITATION_VALID_FOR, invitation_token_generator
 from portal.mail import send_templated_mail
-from portal.models import normalize_email
+from portal.models import ExperienceChoice, normalize_email
 from portal.roles import MEMBERS_GROUP, editor_emails
 
 APPROVE_ACTION = "network.application.approve"
@@ -355,28 +356,69 @@ def member_data(user):
 
 
 def export_member_data(user):
-    """Everything the portal holds about `user`, and nothing about anyone else."""
-    data = {"exported_at": timezone.now().isoformat()}
-    for sections in hooks.get_hooks("register_member_data"):
-        data.update(sections(user))
-    return data
+    """Everything the portal holds about `user` (see `portal.member_data`)."""
+    from portal.member_data import export
+
+    return export(user)
 
 
-def delete_member_account(user):
-    """Remove the account and the personal data in the applications.
+def delete_member_account(user, *, experiences=ExperienceChoice.ANONYMISE):
+    """The member deletes their account: everything about them goes (see
+    `portal.erasure`); their published experiences stay as 'een voormalig lid
+    van <gemeente>' or go, as they chose."""
+    from portal.erasure import erase_person
 
-    What a member posted (experiences, reactions) points at the author with
-    on_delete=SET_NULL and keeps its municipality, so it stays attributed to a
-    former member ("voormalig lid") of that municipality.
-    """
-    with transaction.atomic():
-        _my_applications(user).update(
-            full_name=_("(gegevens verwijderd)"),
-            job_title="",
-            email="",
-            phone="",
-            motivation="",
-            neighbourhoods="",
-            housing_partner="",
+    return erase_person(user=user, experiences=experiences)
+
+
+def erase_person(person):
+    """The `portal_erase_person` hook: applications (with the editors' notes)
+    made by the person or with their address go; so does their profile."""
+    applications = MembershipApplication.objects.filter(email=person.email)
+    if person.user is not None:
+        applications = applications | MembershipApplication.objects.filter(
+            user=person.user
         )
-        user.delete()
+    removed = applications.delete()[0]
+    profiles = 0
+    if person.user is not None:
+        profiles = MemberProfile.objects.filter(user=person.user).delete()[0]
+    return {"applications": removed, "profiles": profiles}
+
+
+def known_addresses():
+    """Addresses in applications, for re-applying erasures after a restore."""
+    return MembershipApplication.objects.exclude(email="").values_list(
+        "email", flat=True
+    )
+
+
+REJECTED_APPLICATIONS_KEPT = timedelta(days=90)
+
+
+def _rejected_applications(now):
+    return MembershipApplication.objects.filter(
+        status=ApplicationStatus.REJECTED,
+        decided_at__lt=now - REJECTED_APPLICATIONS_KEPT,
+    ).select_related("municipality")
+
+
+def retention_rules():
+    """The `portal_retention_rules` hook: a rejected application goes after 90
+    days, with the editors' note on it."""
+    from portal.retention import Rule
+
+    return [
+        Rule(
+            "rejected_applications",
+            _("Afgewezen aanvragen"),
+            _("90 dagen na de beslissing"),
+            REJECTED_APPLICATIONS_KEPT,
+            _rejected_applications,
+            "decided_at",
+            lambda row: (
+                _("aanvraag voor %(municipality)s")
+                % {"municipality": row.municipality.name}
+            ),
+        )
+    ]

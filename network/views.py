@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -31,7 +29,7 @@ from network.models import (
     bump_data_version,
 )
 from network.tokens import invitation_token_generator
-from portal import formtokens, ratelimit
+from portal import formtokens, member_data, ratelimit
 from portal.lockout import LoginLockMixin, PasswordResetThrottleMixin
 from portal.mixins import MetaMixin
 from portal.models import SiteSettings
@@ -339,11 +337,24 @@ class InviteColleagueView(MemberRequiredMixin, MetaMixin, FormView):
 
 
 class DataExportView(LoginRequiredMixin, View):
+    """ "Download my data": JSON, a ZIP (JSON, HTML and the original photos) or
+    a page to read."""
+
+    format = "json"
+
     def get(self, request):
+        if self.format == "zip":
+            response = HttpResponse(
+                member_data.as_zip(request.user, request),
+                content_type="application/zip",
+            )
+            response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.zip"'
+            return response
         data = services.export_member_data(request.user)
+        if self.format == "html":
+            return HttpResponse(member_data.as_html(data, request))
         response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
+            member_data.as_json(data), content_type="application/json; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
         return response
@@ -363,7 +374,9 @@ class DeleteAccountView(LoginRequiredMixin, MetaMixin, FormView):
         if user.is_staff or user.is_superuser:
             raise PermissionDenied
         logout(self.request)
-        services.delete_member_account(user)
+        services.delete_member_account(
+            user, experiences=form.cleaned_data["experiences"]
+        )
         return redirect("account:deleted")
 
 

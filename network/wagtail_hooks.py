@@ -50,3 +50,18 @@ def network_search_kind():
             text=summary,
         )
     ]
+
+
+@hooks.register("portal_erase_person")
+def network_erase_person(person):
+    return services.erase_person(person)
+
+
+@hooks.register("portal_known_addresses")
+def network_known_addresses():
+    return services.known_addresses()
+
+
+@hooks.register("portal_retention_rules")
+def network_retention_rules():
+    return services.retention_rules()

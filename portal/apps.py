@@ -12,10 +12,11 @@ class PortalConfig(AppConfig):
         "portal.change_phase",
         "portal.delete_phase",
         "portal.view_outgoingmail",
+        "portal.erase_person",
     ]
 
     def ready(self):
-        from portal import lockout  # noqa: F401 (connects the login signals)
+        from portal import lockout, logins  # noqa: F401 (connect the login signals)
         from portal.fragment_cache import connect_signals
         from portal.roles import ensure_groups
 

@@ -1,6 +1,8 @@
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -116,3 +118,49 @@ def portal_search_kinds():
             url=lambda document: document.url,
         ),
     ]
+
+
+@hooks.register("portal_erasure_tombstones")
+def erased_identities():
+    from portal.erasure import tombstones
+
+    return tombstones()
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_urls():
+    from portal.admin_privacy import ErasePersonView, RetentionView
+
+    return [
+        path("persoon-wissen/", ErasePersonView.as_view(), name="portal_erase_person"),
+        path("bewaartermijnen/", RetentionView.as_view(), name="portal_retention"),
+    ]
+
+
+class PrivacyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("portal.erase_person")
+
+
+@hooks.register("register_settings_menu_item")
+def register_erase_person_menu_item():
+    return PrivacyMenuItem(
+        _("Persoon wissen"), reverse("portal_erase_person"), icon_name="bin", order=900
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_retention_menu_item():
+    return PrivacyMenuItem(
+        _("Bewaartermijnen"),
+        reverse("portal_retention"),
+        icon_name="history",
+        order=901,
+    )
+
+
+@hooks.register("register_member_data")
+def portal_member_data(user):
+    from portal.member_data import member_data
+
+    return member_data(user)

@@ -198,3 +198,30 @@ def adaptations_of(practice):
         .select_related("municipality")
         .order_by("municipality__name")
     )
+
+
+# Erasure (the `portal_erase_person` hook) --------------------------------------------
+
+# The free text of the trajectory and the mentor log, which may name people.
+MENTION_FIELDS = {
+    TrajectoryStep: ("note",),
+    TrajectoryChange: ("note", "summary"),
+    MentorContact: ("topics", "agreements", "next_step"),
+}
+
+
+def erase_person(person):
+    """Where a step note, a change or the mentor log names the person (their
+    name or address), the mention is replaced; the rest of the record stays."""
+    scrubbed = 0
+    for model, fields in MENTION_FIELDS.items():
+        for record in model.objects.only("pk", *fields).iterator():
+            changed = {
+                name: person.scrub(getattr(record, name))
+                for name in fields
+                if person.mentioned_in(getattr(record, name))
+            }
+            if changed:
+                model.objects.filter(pk=record.pk).update(**changed)
+                scrubbed += 1
+    return {"trajectory_mentions": scrubbed}

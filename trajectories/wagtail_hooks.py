@@ -171,3 +171,8 @@ def adopted_by_section(request, practice):
         {"adaptations": adaptations},
         request=request,
     )
+
+
+@hooks.register("portal_erase_person")
+def trajectories_erase_person(person):
+    return services.erase_person(person)

@@ -34,10 +34,15 @@ CARD_RENDITION = "fill-480x270"
 DETAIL_RENDITION = "width-960"
 
 
-def signature(author, municipality):
+def signature(author, municipality, *, named=True):
     """How members' words are signed: a name, or, for an author who prefers
-    not to be named or whose account is gone, 'een medewerker van <gemeente>'."""
-    if author and author.get_full_name():
+    not to be named 'een medewerker van <gemeente>', for an author whose account
+    is gone 'een voormalig lid van <gemeente>'."""
+    if author is None:
+        return _("een voormalig lid van %(municipality)s") % {
+            "municipality": municipality.name
+        }
+    if named and author.get_full_name():
         return author.get_full_name()
     return _("een medewerker van %(municipality)s") % {
         "municipality": municipality.name
@@ -275,9 +280,7 @@ class Experience(
 
     def byline(self):
         """The author's name, or 'een medewerker van <gemeente>' if they prefer."""
-        return signature(
-            self.author if self.show_author_name else None, self.municipality
-        )
+        return signature(self.author, self.municipality, named=self.show_author_name)
 
 
 class ReactionQuerySet(models.QuerySet):

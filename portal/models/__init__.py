@@ -5,6 +5,7 @@ from .guides import GuideIndexPage, GuidePage
 from .mail import OutgoingMail
 from .pages import BasePage, ContentPage
 from .phases import Phase
+from .privacy import ErasedIdentity, ExperienceChoice, LoginEvent, identity_of
 from .ratelimits import RateLimit, UsedFormToken
 from .site_settings import SiteSettings
 from .users import User, normalize_email
@@ -14,9 +15,12 @@ __all__ = [
     "ContactFormField",
     "ContactPage",
     "ContentPage",
+    "ErasedIdentity",
+    "ExperienceChoice",
     "FaqPage",
     "GuideIndexPage",
     "GuidePage",
+    "LoginEvent",
     "OutgoingMail",
     "Phase",
     "RateLimit",
@@ -25,5 +29,6 @@ __all__ = [
     "ToolkitPage",
     "UsedFormToken",
     "User",
+    "identity_of",
     "normalize_email",
 ]

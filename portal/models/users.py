@@ -73,6 +73,11 @@ class User(AbstractUser):
         help_text=_("Een account van de demo; `manage.py remove_demo` verwijdert het."),
     )
 
+    # Retention: set when an inactive account was warned; a login clears it.
+    inactivity_warned_at = models.DateTimeField(
+        _("gewaarschuwd voor inactiviteit op"), null=True, blank=True, editable=False
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 

@@ -204,6 +204,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS: list = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Every erasure rewrites this list of erased identities (hashes only), kept next
+# to the backups: restore_site re-applies the erasures made after a backup.
+PORTAL_TOMBSTONE_FILE = os.environ.get("PORTAL_TOMBSTONE_FILE", "")
 
 STORAGES = {
     # Local uploads: a full disk leaves no partial file (portal.storage).

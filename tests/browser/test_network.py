@@ -93,3 +93,14 @@ def test_join_form_can_be_filled_and_sent_with_the_keyboard_alone(page, demo_sit
     application = MembershipApplication.objects.get(email="karel@genk.example")
     assert application.municipality.name == "Genk"
     assert application.housing_partner == "Nieuw Dak"
+
+
+def test_my_data_and_account_deletion_have_no_axe_violations(page, demo_site):
+    log_in(page)
+    page.goto(page.base_url + "/account/mijn-gegevens/")
+    assert "Aanmeldingen" in page.content()
+    assert_no_axe_violations(page)
+    page.goto(page.base_url + "/account/verwijderen/")
+    page.click("text=Verwijder mijn account")
+    page.wait_for_selector(".field__error")
+    assert_no_axe_violations(page)

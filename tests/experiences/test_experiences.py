@@ -477,11 +477,14 @@ def test_a_deleted_account_leaves_its_experiences_to_its_municipality(
     client, published, member
 ):
     client.force_login(member)
-    client.post("/account/verwijderen/", {"password": "een-lang-testwachtwoord"})
+    client.post(
+        "/account/verwijderen/",
+        {"password": "een-lang-testwachtwoord", "experiences": "anonymise"},
+    )
     published.refresh_from_db()
     assert published.author is None
     assert (
-        "een medewerker van Mechelen"
+        "een voormalig lid van Mechelen"
         in client.get(published.get_absolute_url()).content.decode()
     )
     assert Municipality.objects.filter(pk=published.municipality_id).exists()

@@ -407,7 +407,7 @@ def test_deleting_my_account_needs_my_password(client, member):
 
 
 def test_deleting_my_account_removes_my_personal_data(client, member, mechelen):
-    application = MembershipApplicationFactory(
+    MembershipApplicationFactory(
         municipality=mechelen,
         email=member.email,
         full_name="Lien Lid",
@@ -415,17 +415,24 @@ def test_deleting_my_account_removes_my_personal_data(client, member, mechelen):
         user=member,
     )
     client.force_login(member)
-    response = client.post("/account/verwijderen/", {"password": PASSWORD})
+    response = client.post(
+        "/account/verwijderen/", {"password": PASSWORD, "experiences": "anonymise"}
+    )
     assert response["Location"] == "/account/verwijderd/"
     assert not get_user_model().objects.filter(email=member.email).exists()
     assert not MemberProfile.objects.filter(user_id=member.pk).exists()
-    application.refresh_from_db()
-    assert application.email == ""
-    assert application.phone == ""
-    assert "Lien" not in application.full_name
-    assert application.municipality == mechelen
+    # The application and the editors' note on it go too.
+    assert not MembershipApplication.objects.exists()
     assert "_auth_user_id" not in client.session
-    assert MembershipApplication.objects.count() == 1
+
+
+def test_deleting_my_account_asks_what_becomes_of_my_experiences(client, member):
+    client.force_login(member)
+    response = client.post("/account/verwijderen/", {"password": PASSWORD})
+    assert "Kies of wat je deelde blijft staan of verdwijnt." in (
+        response.content.decode()
+    )
+    assert get_user_model().objects.filter(pk=member.pk).exists()
 
 
 def test_the_header_offers_login_or_my_account(client, member, home_page):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from portal.continuity import ContinuityError
+from portal.continuity import ContinuityError, tombstones
 from portal.continuity.backup import create_backup
 
 
@@ -43,3 +43,7 @@ class Command(BaseCommand):
         )
         for name in result.vanished:
             self.stdout.write(f"{name} was deleted while the backup ran; left out.")
+        # Next to the archives: the live list, which restore_site re-applies.
+        beside = tombstones.beside(result.path)
+        tombstones.write_file(beside, tombstones.collect())
+        self.stdout.write(f"Erased identities written to {beside}.")

@@ -1,10 +1,14 @@
 """`manage.py restore_site ARCHIVE`: a backup back onto an empty site."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
 from portal.continuity import ContinuityError
 from portal.continuity.restore import restore_backup
+from portal.continuity.tombstones import beside, read_file
+from portal.erasure import reapply
 
 
 class Command(BaseCommand):
@@ -17,12 +21,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("archive", help="a .tar.zst or .tar.gz from backup_site")
         parser.add_argument(
+            "--tombstones",
+            help=(
+                "a tombstone file with the erasures made since the backup (default: "
+                "tombstones.json next to the archive, when there is one)"
+            ),
+        )
+        parser.add_argument(
             "--database",
             default=DEFAULT_DB_ALIAS,
             help="the database alias to restore into (default: %(default)s)",
         )
 
-    def handle(self, *args, archive, database, **options):
+    def handle(self, *args, archive, database, tombstones, **options):
         try:
             result = restore_backup(archive, using=database)
         except ContinuityError as error:
@@ -47,3 +58,29 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"The backup records {len(result.tombstones)} erased identities."
             )
+        self.reapply_erasures(result, tombstones or beside(archive))
+
+    def reapply_erasures(self, result, path):
+        """Erase again whoever was erased after the backup was made."""
+        if not Path(path).exists():
+            self.stdout.write(
+                f"No tombstone file at {path}: if people were erased after this "
+                "backup, run `manage.py reapply_erasures <tombstones.json>`."
+            )
+            return
+        since = result.manifest["created_at"]
+        if result.pending_migrations:
+            self.stdout.write(
+                f"After `migrate`, run `manage.py reapply_erasures {path} "
+                f"--since {since}` to erase again who was erased after the backup."
+            )
+            return
+        try:
+            entries = read_file(path)
+        except ContinuityError as error:
+            raise CommandError(str(error)) from error
+        found = reapply(entries, since=since)
+        self.stdout.write(
+            f"Erasures after the backup re-applied from {path}: "
+            f"{found} people found and erased again."
+        )

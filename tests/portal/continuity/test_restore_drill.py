@@ -12,6 +12,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -20,6 +21,7 @@ from experiences.models import Experience, Reaction
 from network.factories import MemberFactory
 from network.models import MembershipApplication, MembershipStatus, Municipality
 from portal.continuity.pages import Visitor, body, sitemap_urls
+from portal.erasure import erase_person
 from portal.factories import EditorFactory
 from portal.formtokens import new_token
 from portal.models import ContactPage, ToolkitDocument
@@ -166,3 +168,23 @@ def test_a_restored_backup_serves_the_same_site(tmp_path, settings):
     assert changed == []
     assert after["searches"] == before["searches"]
     assert after["documents"] == before["documents"]
+
+    # The member deletes their account after the backup, keeping their
+    # experience online. A restore of that backup must not bring them back.
+    settings.PORTAL_TOMBSTONE_FILE = str(tmp_path / "tombstones.json")
+    erase_person(user=member, experiences="anonymise")
+    with fresh_site(tmp_path / "restored-after-erasure"):
+        out = io.StringIO()
+        call_command("restore_site", str(backup), stdout=out)
+        assert "1 people found and erased again" in out.getvalue()
+        assert not get_user_model().objects.filter(email=member.email).exists()
+        kept = Experience.objects.get(pk=experience.pk)
+        assert kept.author is None and kept.live
+        assert not Reaction.objects.filter(author_id=member.pk).exists()
+        page = Visitor().get(kept.get_absolute_url()).content.decode()
+        assert "een voormalig lid van Leuven" in page
+        assert "Dries" not in page
+        response = Visitor().post(
+            "/account/aanmelden/", {"username": member.email, "password": PASSWORD}
+        )
+        assert response.status_code == 200  # refused: the account is gone

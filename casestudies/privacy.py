@@ -1,0 +1,13 @@
+"""The case studies' personal data (see `portal.personal_data`)."""
+
+from portal.personal_data import personal
+from portal.privacy import PUBLIC_TASK
+
+personal(
+    "casestudies.CaseStudyPage",
+    ["contact_name", "contact_role", "contact_email", "hero_image"],
+    purpose="The practice's contact person, and its picture (may show people)",
+    legal_basis=PUBLIC_TASK,
+    seen_by="everyone",
+    retention="as long as the practice is published; editors remove it on request",
+)
