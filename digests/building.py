@@ -122,6 +122,19 @@ class PeriodContent:
             .order_by("-first_published_at", "-pk")
         )
         self.experiences = list(experiences)
+        # Questions answered in the period, even when asked before it.
+        self.experiences += list(
+            Experience.objects.published()
+            .filter(
+                kind=ExperienceKind.QUESTION,
+                answered_at__gte=start,
+                answered_at__lt=end,
+                first_published_at__lt=start,
+            )
+            .select_related("municipality")
+            .prefetch_related("themes")
+            .order_by("-answered_at", "-pk")
+        )
         for experience in self.experiences:
             experience.theme_ids = {tag.pk for tag in experience.themes.all()}
         self.reactions = list(
@@ -169,7 +182,7 @@ class PeriodContent:
     def experience_item(self, experience):
         prefix = ""
         if experience.kind == ExperienceKind.QUESTION:
-            prefix = _("Vraag: ")
+            prefix = _("Beantwoord: ") if experience.answer_id else _("Vraag: ")
         return Item(
             f"ervaring:{experience.pk}",
             f"{prefix}{experience.title} ({experience.municipality.name})",
@@ -254,7 +267,7 @@ class PeriodContent:
             if experiences:
                 section.groups.append(
                     Group(
-                        _("Nieuwe ervaringen en vragen"),
+                        _("Nieuwe ervaringen en beantwoorde vragen"),
                         experiences,
                         self.experiences_list_url(follow),
                         _("ervaring"),

@@ -20,6 +20,7 @@ from portal.roles import is_network_member
 from . import tokens
 from .follows import target_for, target_from_post
 from .models import DigestPreference, Follow, Frequency, frequency_of
+from .questions import SHOWN, waiting_questions
 
 
 class FrequencyForm(forms.Form):
@@ -198,12 +199,26 @@ def dashboard_section(request):
     """Everything the member follows, each with a button to stop, on /account/."""
     if request is None or not is_network_member(request.user):
         return ""
+    follows = list(Follow.objects.filter(user=request.user).for_digest())
+    theme_ids = {follow.theme_id for follow in follows if follow.theme_id}
+    questions = list(waiting_questions(theme_ids)[:SHOWN]) if theme_ids else []
     return render_to_string(
         "digests/includes/dashboard_follows.html",
         {
-            "follows": list(Follow.objects.filter(user=request.user).for_digest()),
+            "follows": follows,
+            "questions": questions,
             "frequency": dict(Frequency.choices)[frequency_of(request.user)],
             "next": request.path,
         },
         request=request,
     )
+
+
+def member_data(user):
+    return {
+        "digest_frequency": frequency_of(user),
+        "follows": [
+            {"label": follow.label(), "since": follow.created_at.isoformat()}
+            for follow in Follow.objects.filter(user=user).for_digest()
+        ],
+    }
