@@ -66,7 +66,7 @@ def preview(request):
         mail_context = {
             # No name, no address and no working links: the signed links would
             # let whoever holds them unsubscribe the member.
-            "user": {"first_name": _("collega"), "email": ""},
+            "greeting": _("collega"),
             "digest": digest,
             "subject": _("Voorbeeld"),
             "intro": _("Zo ziet de volgende digest er nu uit."),

@@ -97,6 +97,17 @@ def _summary(text):
     return Truncator(" ".join((text or "").split())).chars(SUMMARY_LENGTH)
 
 
+class Reader:
+    """A newsletter subscriber as a digest's recipient: no account, wrote nothing."""
+
+    pk = None
+
+
+def subscriber_follows(subscriber):
+    """The subscriber's themes as unsaved follows, to match like a member's."""
+    return [Follow(theme=theme) for theme in subscriber.themes.all()]
+
+
 class PeriodContent:
     """Everything published in [start, end), loaded once for all members."""
 
@@ -307,7 +318,9 @@ class PeriodContent:
         on_mine = fresh(
             r.digest_item
             for r in self.reactions
-            if r.experience.author_id == user.pk and r.author_id != user.pk
+            if user.pk is not None
+            and r.experience.author_id == user.pk
+            and r.author_id != user.pk
         )
         if on_mine:
             sections.append(

@@ -5,6 +5,8 @@ experience) that an item must all meet, or one experience (its reactions), or
 the agenda. The filters' "volg deze selectie" stores its selection the same way.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -201,6 +203,16 @@ class DigestSend(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("lid"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    subscriber = models.ForeignKey(
+        "digests.Subscriber",
+        verbose_name=_("abonnee"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -221,12 +233,24 @@ class DigestSend(models.Model):
         verbose_name_plural = _("verstuurde digests")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "period"], name="digests_one_send_per_period"
+                fields=["user", "period"],
+                condition=Q(user__isnull=False),
+                name="digests_one_send_per_period",
+            ),
+            models.UniqueConstraint(
+                fields=["subscriber", "period"],
+                condition=Q(subscriber__isnull=False),
+                name="digests_one_send_per_subscriber_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, subscriber__isnull=True)
+                | Q(user__isnull=True, subscriber__isnull=False),
+                name="digests_send_has_one_recipient",
             ),
         ]
 
     def __str__(self):
-        return f"{self.user_id} {self.period}: {self.outcome}"
+        return f"{self.user_id or self.subscriber_id} {self.period}: {self.outcome}"
 
 
 class DigestRun(models.Model):
@@ -308,3 +332,46 @@ class DigestSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("digests")
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def erase_person(self, *, email):
+        """Remove a visitor's sign-up and every trace of it; returns how many."""
+        from portal.models.users import normalize_email
+
+        count, _detail = self.filter(email=normalize_email(email)).delete()
+        return count
+
+
+class Subscriber(models.Model):
+    """A visitor on the newsletter: nothing is sent before they confirmed."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    themes = models.ManyToManyField(
+        "taggit.Tag", verbose_name=_("thema's"), blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ingeschreven op"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("abonnee op de nieuwsbrief")
+        verbose_name_plural = _("abonnees op de nieuwsbrief")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.normalized_email()
+        super().save(*args, **kwargs)
+
+    def normalized_email(self):
+        from portal.models.users import normalize_email
+
+        return normalize_email(self.email)

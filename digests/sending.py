@@ -21,13 +21,23 @@ from wagtail.models import Site
 from portal.mail import send_templated_mail
 
 from . import tokens
-from .building import Digest, Group, PeriodContent, Section, absolute, item_count_text
+from .building import (
+    Digest,
+    Group,
+    PeriodContent,
+    Reader,
+    Section,
+    absolute,
+    item_count_text,
+    subscriber_follows,
+)
 from .models import (
     Bounce,
     DigestRun,
     DigestSend,
     DigestSettings,
     Frequency,
+    Subscriber,
     frequency_of,
 )
 
@@ -90,7 +100,20 @@ def recipients():
     )
 
 
+def subscribers():
+    """Confirmed sign-ups only: nothing goes to an address never confirmed."""
+    return Subscriber.objects.confirmed().prefetch_related("themes").order_by("pk")
+
+
 def links_for(user):
+    if isinstance(user, Subscriber):
+        return {
+            "unsubscribe_url": absolute(
+                "/volgen/nieuwsbrief/afmelden/"
+                f"{tokens.subscriber_token(user, tokens.UNSUBSCRIBE)}/"
+            ),
+            "settings_url": absolute("/volgen/nieuwsbrief/"),
+        }
     return {
         "unsubscribe_url": absolute(
             f"/volgen/afmelden/{tokens.make_token(user, tokens.UNSUBSCRIBE)}/"
@@ -106,7 +129,7 @@ def mail_digest(user, digest, *, subject, intro):
     send_templated_mail(
         "digests/email/digest",
         {
-            "user": user,
+            "greeting": user.first_name if hasattr(user, "first_name") else "",
             "digest": digest,
             "subject": subject,
             "intro": intro,
@@ -122,6 +145,20 @@ def mail_digest(user, digest, *, subject, intro):
 
 
 def claim_and_send(user, period_key, digest, run, blocked, *, subject, intro):
+    """Claim (recipient, period) and queue the mail in one transaction; the
+    recipient is a member or a confirmed newsletter subscriber.
+
+    Returns the outcome, or None when another run already claimed it.
+    """
+    recipient = {"subscriber": user} if isinstance(user, Subscriber) else {"user": user}
+    return _claim_and_send(
+        user, recipient, period_key, digest, run, blocked, subject=subject, intro=intro
+    )
+
+
+def _claim_and_send(
+    user, recipient, period_key, digest, run, blocked, *, subject, intro
+):
     """Claim (member, period) and queue the mail in one transaction.
 
     Returns the outcome, or None when another run already claimed it.
@@ -136,7 +173,7 @@ def claim_and_send(user, period_key, digest, run, blocked, *, subject, intro):
         try:
             with transaction.atomic():
                 DigestSend.objects.create(
-                    user=user,
+                    **recipient,
                     period=period_key,
                     outcome=outcome,
                     items=digest.count(),
@@ -182,6 +219,8 @@ class Sender:
         self.blocked = Bounce.objects.blocked_addresses()
         for user in recipients().iterator(chunk_size=500):
             self.send_to(user)
+        for subscriber in subscribers():
+            self.send_to_subscriber(subscriber)
         self.record.finished_at = timezone.now()
         self.record.save(update_fields=["finished_at"])
         return self.record
@@ -204,6 +243,23 @@ class Sender:
             subject=_("Nieuw in het lerend netwerk pleinmakers: %(count)s")
             % {"count": item_count_text(digest)},
             intro=_("Dit is wat er %(period)s verscheen over wat je volgt.")
+            % {"period": period.label},
+        )
+
+    def send_to_subscriber(self, subscriber):
+        """The weekly newsletter: new practices and experiences on their themes."""
+        period = self.periods[Frequency.WEEKLY]
+        content = self.content(period.key, period.start, period.end)
+        digest = content.digest_for(Reader(), subscriber_follows(subscriber))
+        return claim_and_send(
+            subscriber,
+            period.key,
+            digest,
+            self.record,
+            self.blocked,
+            subject=_("Nieuw in het lerend netwerk pleinmakers: %(count)s")
+            % {"count": item_count_text(digest)},
+            intro=_("Dit verscheen %(period)s over de thema's die je koos.")
             % {"period": period.label},
         )
 

@@ -26,3 +26,20 @@ def user_id_from(token, purpose):
     if prefix != "lid" or not user_id.isdigit():
         return None
     return int(user_id)
+
+
+CONFIRM = "digests.confirm"
+
+
+def subscriber_token(subscriber, purpose):
+    """A visitor's link: their sign-up's random key, signed; `purpose` as above."""
+    return signing.Signer(salt=purpose).sign(f"abonnee-{subscriber.key}")
+
+
+def subscriber_key_from(token, purpose):
+    try:
+        value = signing.Signer(salt=purpose).unsign(token)
+    except signing.BadSignature:
+        return None
+    prefix, _sep, key = value.partition("-")
+    return key if prefix == "abonnee" and key else None

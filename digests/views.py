@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -175,13 +176,34 @@ class TokenSettingsView(TokenUserMixin, FormView):
         return redirect(self.request.path)
 
 
+def feed_link(subject):
+    """The RSS feed of a municipality, or of the one theme a filter shows."""
+    if subject.get("municipality") is not None:
+        return reverse("digests:municipality-feed", args=[subject["municipality"].slug])
+    for name in ("practice_filter", "experience_filter"):
+        list_filter = subject.get(name)
+        if list_filter is None:
+            continue
+        themes = list_filter.values.get("thema") or []
+        themes = [themes] if isinstance(themes, str) else themes
+        if len(themes) == 1:
+            return reverse("digests:theme-feed", args=[themes[0]])
+    return None
+
+
 def follow_button(request, **subject):
-    """The follow button for the `portal_page_actions` hook; members only."""
-    if request is None or not is_network_member(request.user):
+    """The follow button (members) and the subject's feed (everyone), for the
+    `portal_page_actions` hook."""
+    if request is None:
         return ""
-    target = target_for(**subject)
+    feed_url = feed_link(subject)
+    target = target_for(**subject) if is_network_member(request.user) else None
     if target is None:
-        return ""
+        if not feed_url:
+            return ""
+        return render_to_string(
+            "digests/includes/feed_link.html", {"feed_url": feed_url}
+        )
     following = target.existing(request.user) is not None
     return render_to_string(
         "digests/includes/follow_button.html",
@@ -189,6 +211,7 @@ def follow_button(request, **subject):
             "target": target,
             "fields": target.post_data(),
             "following": following,
+            "feed_url": feed_url,
             "next": request.get_full_path(),
         },
         request=request,
