@@ -57,6 +57,7 @@ def _narrowed_by(list_filter):
 
 
 def target_for(
+    theme=None,
     municipality=None,
     experience=None,
     experience_filter=None,
@@ -64,6 +65,10 @@ def target_for(
     agenda=None,
     **_ignored,
 ):
+    if theme is not None:
+        return Target(
+            _("Volg het thema ‘%(name)s’") % {"name": theme.name}, theme=theme
+        )
     if municipality is not None:
         return Target(
             _("Volg %(name)s") % {"name": municipality.name}, municipality=municipality

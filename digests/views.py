@@ -13,7 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView, View
+from taggit.models import Tag
 
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from experiences.models import Experience, ExperienceTheme, experiences_url
 from network.views import MemberRequiredMixin
 from portal.mixins import MetaMixin
 from portal.roles import is_network_member
@@ -178,6 +181,8 @@ class TokenSettingsView(TokenUserMixin, FormView):
 
 def feed_link(subject):
     """The RSS feed of a municipality, or of the one theme a filter shows."""
+    if subject.get("theme") is not None:
+        return reverse("digests:theme-feed", args=[subject["theme"].slug])
     if subject.get("municipality") is not None:
         return reverse("digests:municipality-feed", args=[subject["municipality"].slug])
     for name in ("practice_filter", "experience_filter"):
@@ -245,3 +250,43 @@ def member_data(user):
             for follow in Follow.objects.filter(user=user).for_digest()
         ],
     }
+
+
+THEME_PAGE_ITEMS = 10
+
+
+class ThemeView(MetaMixin, TemplateView):
+    """A theme: its newest practices and experiences, its feed, a follow button."""
+
+    template_name = "digests/theme.html"
+
+    def get_context_data(self, slug, **kwargs):
+        theme = get_object_or_404(Tag, slug=slug)
+        tagged = ExperienceTheme.objects.filter(tag=theme)
+        index = CaseStudyIndexPage.objects.live().public().first()
+        context = super().get_context_data(**kwargs)
+        context.update(
+            theme=theme,
+            practices=list(
+                CaseStudyPage.objects.live()
+                .public()
+                .filter(themes__slug=slug)
+                .select_related("municipality")
+                .order_by("-first_published_at", "-pk")[:THEME_PAGE_ITEMS]
+            ),
+            experiences=list(
+                Experience.objects.published()
+                .filter(pk__in=tagged.values("content_object_id"))
+                .select_related("municipality")
+                .order_by("-first_published_at", "-pk")[:THEME_PAGE_ITEMS]
+            ),
+            practices_url=f"{index.url}?thema={slug}" if index else None,
+            experiences_url=f"{experiences_url()}?thema={slug}",
+            meta_title=_("Thema: %(name)s") % {"name": theme.name},
+            meta_description=_(
+                "Praktijkvoorbeelden en ervaringen over ‘%(name)s’ in het lerend "
+                "netwerk pleinmakers."
+            )
+            % {"name": theme.name},
+        )
+        return context

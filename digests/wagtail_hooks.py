@@ -14,7 +14,10 @@ from digests.sending import digests_paused
 
 @hooks.register("register_site_urls")
 def register_follow_urls():
-    return [path("volgen/", include("digests.urls"))]
+    return [
+        path("volgen/", include("digests.urls")),
+        path("themas/<slug:slug>/", views.ThemeView.as_view(), name="theme"),
+    ]
 
 
 @hooks.register("portal_page_actions")

@@ -40,3 +40,21 @@ def test_theme_feed_linked_from_a_one_theme_filter(client, make_practice):
     make_practice(themes=["groen"])
     page = client.get("/praktijkvoorbeelden/?thema=groen").content.decode()
     assert 'href="/volgen/feed/thema/groen/"' in page
+
+
+@pytest.mark.django_db
+def test_theme_page_with_follow_button_and_feed(
+    client, member, make_practice, make_experience
+):
+    make_practice(title="Groene speelplaats", themes=["groen"])
+    make_experience(title="Bloembakken in de straat", themes=["groen"])
+    page = client.get("/themas/groen/").content.decode()
+    assert "Thema: groen" in page
+    assert "Groene speelplaats" in page and "Bloembakken in de straat" in page
+    assert 'href="/volgen/feed/thema/groen/"' in page
+    assert "Volg het thema" not in page  # visitors: no button
+    client.force_login(member)
+    assert "Volg het thema ‘groen’" in client.get("/themas/groen/").content.decode()
+    client.post("/volgen/volg/", {"thema": "groen"})
+    assert 'href="/themas/groen/"' in client.get("/volgen/").content.decode()
+    assert client.get("/themas/bestaat-niet/").status_code == 404
