@@ -99,3 +99,20 @@ def test_queries_per_member_do_not_grow_with_the_data(
     with CaptureQueriesContext(connection) as queries:
         PeriodContent(period.start, period.end, now=moment)
     assert len(queries.captured_queries) <= 12
+
+
+@pytest.mark.django_db
+def test_bench_command_reports_time_memory_and_queries(member, make_experience):
+    import io
+
+    from django.core.management import call_command
+
+    make_experience(themes=["groen"])
+    out = io.StringIO()
+    call_command("bench_digests", "--members", "20", stdout=out)
+    report = out.getvalue()
+    assert "Added 18 bench members." in report  # the member and the writer exist
+    assert "20 digests" in report
+    assert "peak memory" in report
+    per_member = float(report.split(" per member")[0].rsplit(", ", 1)[1])
+    assert per_member <= 2
