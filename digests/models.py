@@ -339,10 +339,13 @@ class SubscriberQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=False)
 
     def erase_person(self, *, email):
-        """Remove a visitor's sign-up and every trace of it; returns how many."""
+        """Remove a visitor's sign-up and the bounces kept for the address;
+        returns how many sign-ups were removed."""
         from portal.models.users import normalize_email
 
-        count, _detail = self.filter(email=normalize_email(email)).delete()
+        email = normalize_email(email)
+        count, _detail = self.filter(email=email).delete()
+        Bounce.objects.filter(email=email).delete()
         return count
 
 

@@ -154,3 +154,4 @@ def test_erase_person_and_bounces_apply(themes):
     assert run.counts()["bounced"] == 1
     assert Subscriber.objects.erase_person(email="WEG@voorbeeld.be") >= 1
     assert not Subscriber.objects.exists()
+    assert not Bounce.objects.exists()
