@@ -7,6 +7,7 @@ Python against their follows, so building it costs the same few queries per
 member whatever the size of the data.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -91,6 +92,18 @@ class Digest:
 
     def count(self):
         return len(self.items)
+
+
+def _index(items, kinds=False):
+    """Items by ('theme', id), ('municipality', id) and ('kind', kind), in order."""
+    index = defaultdict(list)
+    for item in items:
+        for theme_id in item.theme_ids:
+            index[("theme", theme_id)].append(item)
+        index[("municipality", item.municipality_id)].append(item)
+        if kinds:
+            index[("kind", item.kind)].append(item)
+    return index
 
 
 def _summary(text):
@@ -179,6 +192,26 @@ class PeriodContent:
             reaction.digest_item = self.reaction_item(reaction)
         for event in self.events:
             event.digest_item = self.event_item(event)
+        # Indexes, so matching one member costs what matches them, not a scan
+        # of the whole period for every follow.
+        self.practices_by = _index(self.practices)
+        self.experiences_by = _index(self.experiences, kinds=True)
+        self.reactions_on = defaultdict(list)
+        self.reactions_on_author = defaultdict(list)
+        for reaction in self.reactions:
+            self.reactions_on[reaction.experience_id].append(reaction)
+            self.reactions_on_author[reaction.experience.author_id].append(reaction)
+
+    @staticmethod
+    def _candidates(index, items, follow):
+        """The smallest indexed list that holds every item `follow` can match."""
+        if follow.theme_id:
+            return index[("theme", follow.theme_id)]
+        if follow.municipality_id:
+            return index[("municipality", follow.municipality_id)]
+        if follow.kind:
+            return index[("kind", follow.kind)]
+        return items
 
     # Items, with only public fields -------------------------------------------
 
@@ -257,8 +290,9 @@ class PeriodContent:
         for follow in follows:
             section = Section(follow.label())
             if follow.scope != Scope.EXPERIENCES:
+                candidates = self._candidates(self.practices_by, self.practices, follow)
                 practices = fresh(
-                    p.digest_item for p in self.practices if follow.matches_practice(p)
+                    p.digest_item for p in candidates if follow.matches_practice(p)
                 )
                 if practices:
                     section.groups.append(
@@ -270,9 +304,10 @@ class PeriodContent:
                             _("praktijkvoorbeelden"),
                         )
                     )
+            candidates = self._candidates(self.experiences_by, self.experiences, follow)
             experiences = fresh(
                 e.digest_item
-                for e in self.experiences
+                for e in candidates
                 if e.author_id != user.pk and follow.matches_experience(e)
             )
             if experiences:
@@ -287,7 +322,7 @@ class PeriodContent:
                 )
             reactions = fresh(
                 r.digest_item
-                for r in self.reactions
+                for r in self.reactions_on.get(follow.experience_id, ())
                 if r.author_id != user.pk and follow.matches_reaction(r)
             )
             if reactions:
@@ -315,12 +350,11 @@ class PeriodContent:
                 )
             if section.groups:
                 sections.append(section)
+        # A subscriber (no account, pk None) wrote nothing.
         on_mine = fresh(
             r.digest_item
-            for r in self.reactions
-            if user.pk is not None
-            and r.experience.author_id == user.pk
-            and r.author_id != user.pk
+            for r in (self.reactions_on_author.get(user.pk, ()) if user.pk else ())
+            if r.author_id != user.pk
         )
         if on_mine:
             sections.append(
