@@ -18,6 +18,7 @@ def test_a_member_follows_a_municipality_and_stops_on_the_dashboard(page, demo_s
     page.goto(page.base_url + "/netwerk/kortrijk/")
     page.click("button >> text=Volg Kortrijk")
     page.wait_for_selector("button >> text=Je volgt dit")
+    assert "Je volgt nu" in page.content()
     assert_no_axe_violations(page)
     page.goto(page.base_url + "/account/")
     page.click(".follow-list__item:has-text('Uit Kortrijk') button")

@@ -28,7 +28,9 @@ def test_member_follows_a_municipality_from_its_page(
     assert response["Location"] == page
     follow = Follow.objects.get(user=member)
     assert follow.municipality == leuven
-    assert "Je volgt dit" in logged_in.get(page).content.decode()
+    html = logged_in.get(page).content.decode()
+    assert "Je volgt dit" in html
+    assert "Je volgt nu ‘Uit Leuven’" in html
     # The same button again stops following.
     logged_in.post(TOGGLE, {"gemeente": leuven.slug, "next": page})
     assert not Follow.objects.filter(user=member).exists()
