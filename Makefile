@@ -59,6 +59,7 @@ $(BENCH_DB): | install
 
 bench: install $(BENCH_DB)
 	$(BENCH_ENV) $(BIN)/python manage.py bench
+	$(BENCH_ENV) $(BIN)/python manage.py bench_digests --members 1500
 
 bench-clean:
 	rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm

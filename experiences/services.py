@@ -258,6 +258,14 @@ def add_reaction(experience, author, body):
     return reaction
 
 
+def mark_answer(experience, reaction):
+    """Mark `reaction` as the answer to the question, or unmark it if it was."""
+    if experience.answer_id == reaction.pk:
+        _set(experience, answer=None, answered_at=None)
+    else:
+        _set(experience, answer=reaction, answered_at=timezone.now())
+
+
 def edit_reaction(reaction, body):
     reaction.body = body
     reaction.edited_at = timezone.now()

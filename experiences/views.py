@@ -6,6 +6,7 @@ forms and class-based views.
 """
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -107,7 +108,11 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
                 .filter(Q(experience=experience) | Q(reaction__experience=experience))
                 .values("experience_id", "reaction_id")
             }
+        if experience.answer_id:
+            # The answer to a question shows first.
+            reactions.sort(key=lambda reaction: reaction.pk != experience.answer_id)
         for reaction in reactions:
+            reaction.is_answer = reaction.pk == experience.answer_id
             reaction.is_mine = user.is_authenticated and reaction.author_id == user.pk
             reaction.editable = reaction.can_be_edited_by(user)
             reaction.reported = (None, reaction.pk) in reported
@@ -117,6 +122,9 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
             is_author=self.is_author,
             is_member=is_member,
             can_react=is_member and experience.is_public,
+            can_mark_answer=experience.is_question
+            and experience.is_public
+            and (self.is_author or is_moderator(user)),
             experience_reported=(experience.pk, None) in reported,
             meta_title=experience.title,
             meta_description=experience.summary,
@@ -409,6 +417,29 @@ class ReactionReportView(ReportView):
         )
 
 
+class MarkAnswerView(LoginRequiredMixin, IndexPageMixin, View):
+    """The question's author, or an editor, marks a reaction as the answer."""
+
+    def post(self, request, pk):
+        reaction = get_object_or_404(
+            Reaction.objects.visible().select_related("experience"), pk=pk
+        )
+        experience = reaction.experience
+        may = experience.author_id == request.user.pk or is_moderator(request.user)
+        if not (may and experience.is_question and experience.is_public):
+            raise Http404
+        services.mark_answer(experience, reaction)
+        experience.refresh_from_db()
+        if experience.answer_id:
+            messages.success(request, _("De reactie staat nu bovenaan als antwoord."))
+        else:
+            messages.success(request, _("De reactie is niet langer het antwoord."))
+        return redirect(reaction.get_absolute_url())
+
+    def get(self, request, pk):
+        return HttpResponseNotAllowed(["POST"])
+
+
 EXPERIENCE_ACTIONS = {
     "bewerken": ExperienceEditView,
     "intrekken": ExperienceWithdrawView,
@@ -420,4 +451,5 @@ REACTION_ACTIONS = {
     "bewerken": ReactionEditView,
     "verwijderen": ReactionDeleteView,
     "melden": ReactionReportView,
+    "antwoord": MarkAnswerView,
 }

@@ -89,6 +89,18 @@ class ExperienceQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def awaiting_moderation(self):
         return self.filter(status=ModerationStatus.PENDING)
 
+    def unanswered_questions(self, older_than):
+        """Published questions to the network without any visible reaction
+        since before `older_than`."""
+        visible_reactions = Reaction.objects.visible().filter(
+            experience=models.OuterRef("pk")
+        )
+        return (
+            self.published()
+            .filter(kind=ExperienceKind.QUESTION, first_published_at__lt=older_than)
+            .exclude(models.Exists(visible_reactions))
+        )
+
     def for_cards(self):
         """Newest first, with what a card shows, in a fixed number of queries."""
         return (
@@ -214,6 +226,18 @@ class Experience(
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
+    # A question to the network is *beantwoord* once its author or an editor
+    # marks a reaction as the answer (`services.mark_answer`).
+    answer = models.OneToOneField(
+        "experiences.Reaction",
+        verbose_name=_("antwoord"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+
     objects = ExperienceQuerySet.as_manager()
     # For templates: `experience.status == experience.ModerationStatus.PENDING`.
     ModerationStatus = ModerationStatus
@@ -229,6 +253,8 @@ class Experience(
         "moderated_by_id",
         "hidden_at",
         "created_at",
+        "answer_id",
+        "answered_at",
     )
 
     search_fields = [
@@ -277,6 +303,16 @@ class Experience(
     @property
     def is_public(self):
         return self.live and self.hidden_at is None
+
+    @property
+    def is_question(self):
+        return self.kind == ExperienceKind.QUESTION
+
+    def question_state(self):
+        """'beantwoord' or 'open' for a question to the network, else ''."""
+        if not self.is_question:
+            return ""
+        return _("beantwoord") if self.answer_id else _("open")
 
     def byline(self):
         """The author's name, or 'een medewerker van <gemeente>' if they prefer."""

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "experiences",
     "events",
     "trajectories",
+    "digests",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -111,6 +111,9 @@ def hook_sections(context, hook_name, **kwargs):
     Each function registered for `hook_name` (a Wagtail hook) is called with the
     request and `kwargs` and returns safe HTML or an empty string; e.g. the agenda
     adds a member's registrations to the dashboard without `network` knowing it.
+    `portal_page_actions` is the slot for buttons about what a page shows
+    (`municipality=`, `experience=`, `experience_filter=`, `practice_filter=`,
+    `agenda=`), such as following it.
     """
     request = context.get("request")
     return format_html_join(

@@ -1,0 +1,330 @@
+"""Sending the digests: once per member and period, whatever happens.
+
+`send_digests` runs as a task (`digests.tasks`) or from `manage.py send_digests`
+(cron, hourly). For each member it builds the digest, then claims the member and
+period with a `DigestSend` row (unique) in the same transaction as queuing the
+mail: a second run, or a run resumed after a crash, finds the claim and skips.
+No content, no mail; never to a member who chose *nooit*, an inactive or erased
+account, or an address that bounced hard three times.
+"""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from portal.mail import send_templated_mail
+
+from . import tokens
+from .building import (
+    Digest,
+    Group,
+    PeriodContent,
+    Reader,
+    Section,
+    absolute,
+    item_count_text,
+    subscriber_follows,
+)
+from .models import (
+    Bounce,
+    DigestRun,
+    DigestSend,
+    DigestSettings,
+    Frequency,
+    Subscriber,
+    frequency_of,
+)
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+SEND_AT = time(8, 0)
+IMMEDIATE_PER_DAY = 5
+IMMEDIATE_WINDOW = timedelta(days=1)
+IMMEDIATE_PREFIX = "direct:"
+
+
+class Period:
+    def __init__(self, key, start, end, label):
+        self.key, self.start, self.end, self.label = key, start, end, label
+
+
+def _at_eight(day):
+    return datetime.combine(day, SEND_AT, tzinfo=BRUSSELS)
+
+
+def daily_period(now):
+    """The last full day, from 8:00 to 8:00 Brussels time."""
+    local = timezone.localtime(now, BRUSSELS)
+    end_day = local.date() if local.time() >= SEND_AT else local.date() - timedelta(1)
+    return Period(
+        f"dag:{end_day.isoformat()}",
+        _at_eight(end_day - timedelta(days=1)),
+        _at_eight(end_day),
+        _("het voorbije etmaal"),
+    )
+
+
+def weekly_period(now):
+    """The last full week, from Monday 8:00 to Monday 8:00 Brussels time."""
+    local = timezone.localtime(now, BRUSSELS)
+    monday = local.date() - timedelta(days=local.weekday())
+    if local < _at_eight(monday):
+        monday -= timedelta(days=7)
+    return Period(
+        f"week:{monday.isoformat()}",
+        _at_eight(monday - timedelta(days=7)),
+        _at_eight(monday),
+        _("de voorbije week"),
+    )
+
+
+def digests_paused():
+    site = Site.objects.filter(is_default_site=True).first()
+    return bool(site and DigestSettings.for_site(site).paused)
+
+
+def recipients():
+    """Active members who did not choose *nooit*; an erased account has no row."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, member_profile__isnull=False)
+        .exclude(email="")
+        .exclude(digest_preference__frequency=Frequency.NEVER)
+        .select_related("digest_preference")
+        .order_by("pk")
+    )
+
+
+def subscribers():
+    """Confirmed sign-ups only: nothing goes to an address never confirmed."""
+    return Subscriber.objects.confirmed().prefetch_related("themes").order_by("pk")
+
+
+def links_for(user):
+    if isinstance(user, Subscriber):
+        return {
+            "unsubscribe_url": absolute(
+                "/volgen/nieuwsbrief/afmelden/"
+                f"{tokens.subscriber_token(user, tokens.UNSUBSCRIBE)}/"
+            ),
+            "settings_url": absolute("/volgen/nieuwsbrief/"),
+        }
+    return {
+        "unsubscribe_url": absolute(
+            f"/volgen/afmelden/{tokens.make_token(user, tokens.UNSUBSCRIBE)}/"
+        ),
+        "settings_url": absolute(
+            f"/volgen/instellingen/{tokens.make_token(user, tokens.SETTINGS)}/"
+        ),
+    }
+
+
+def mail_digest(user, digest, *, subject, intro):
+    links = links_for(user)
+    send_templated_mail(
+        "digests/email/digest",
+        {
+            "greeting": user.first_name if hasattr(user, "first_name") else "",
+            "digest": digest,
+            "subject": subject,
+            "intro": intro,
+            "site_url": settings.PORTAL_BASE_URL,
+            **links,
+        },
+        [user.email],
+        headers={
+            "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+def claim_and_send(user, period_key, digest, run, blocked, *, subject, intro):
+    """Claim (recipient, period) and queue the mail in one transaction; the
+    recipient is a member or a confirmed newsletter subscriber.
+
+    Returns the outcome, or None when another run already claimed it.
+    """
+    recipient = {"subscriber": user} if isinstance(user, Subscriber) else {"user": user}
+    return _claim_and_send(
+        user, recipient, period_key, digest, run, blocked, subject=subject, intro=intro
+    )
+
+
+def _claim_and_send(
+    user, recipient, period_key, digest, run, blocked, *, subject, intro
+):
+    """Claim (member, period) and queue the mail in one transaction.
+
+    Returns the outcome, or None when another run already claimed it.
+    """
+    if digest.is_empty:
+        outcome = DigestSend.Outcome.EMPTY
+    elif user.email.casefold() in blocked:
+        outcome = DigestSend.Outcome.BOUNCED
+    else:
+        outcome = DigestSend.Outcome.SENT
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                DigestSend.objects.create(
+                    **recipient,
+                    period=period_key,
+                    outcome=outcome,
+                    items=digest.count(),
+                    run=run,
+                )
+        except IntegrityError:
+            return None
+        if outcome == DigestSend.Outcome.SENT:
+            mail_digest(user, digest, subject=subject, intro=intro)
+    return outcome
+
+
+class Sender:
+    """One run over every member; the period's content is loaded once."""
+
+    def __init__(self, now=None):
+        self.now = now or timezone.now()
+        self.periods = {
+            Frequency.DAILY: daily_period(self.now),
+            Frequency.WEEKLY: weekly_period(self.now),
+        }
+        self._contents = {}
+        self._claimed = {}
+
+    def content(self, key, start, end):
+        if key not in self._contents:
+            self._contents[key] = PeriodContent(start, end, now=self.now)
+        return self._contents[key]
+
+    def already_claimed(self, period):
+        if period.key not in self._claimed:
+            self._claimed[period.key] = set(
+                DigestSend.objects.filter(period=period.key).values_list(
+                    "user_id", flat=True
+                )
+            )
+        return self._claimed[period.key]
+
+    def run(self):
+        if digests_paused():
+            return None
+        self.record = DigestRun.objects.create()
+        self.blocked = Bounce.objects.blocked_addresses()
+        for user in recipients().iterator(chunk_size=500):
+            self.send_to(user)
+        for subscriber in subscribers():
+            self.send_to_subscriber(subscriber)
+        self.record.finished_at = timezone.now()
+        self.record.save(update_fields=["finished_at"])
+        return self.record
+
+    def send_to(self, user):
+        frequency = frequency_of(user)
+        if frequency == Frequency.IMMEDIATELY:
+            return self.send_immediately(user)
+        period = self.periods[frequency]
+        if user.pk in self.already_claimed(period):
+            return None
+        content = self.content(period.key, period.start, period.end)
+        digest = content.digest_for(user)
+        return claim_and_send(
+            user,
+            period.key,
+            digest,
+            self.record,
+            self.blocked,
+            subject=_("Nieuw in het lerend netwerk pleinmakers: %(count)s")
+            % {"count": item_count_text(digest)},
+            intro=_("Dit is wat er %(period)s verscheen over wat je volgt.")
+            % {"period": period.label},
+        )
+
+    def send_to_subscriber(self, subscriber):
+        """The weekly newsletter: new practices and experiences on their themes."""
+        period = self.periods[Frequency.WEEKLY]
+        content = self.content(period.key, period.start, period.end)
+        digest = content.digest_for(Reader(), subscriber_follows(subscriber))
+        return claim_and_send(
+            subscriber,
+            period.key,
+            digest,
+            self.record,
+            self.blocked,
+            subject=_("Nieuw in het lerend netwerk pleinmakers: %(count)s")
+            % {"count": item_count_text(digest)},
+            intro=_("Dit verscheen %(period)s over de thema's die je koos.")
+            % {"period": period.label},
+        )
+
+    def send_immediately(self, user):
+        """One mail per new item, at most IMMEDIATE_PER_DAY a (Brussels) day."""
+        content = self.content(
+            "direct", self.now - IMMEDIATE_WINDOW, self.now + timedelta(seconds=1)
+        )
+        digest = content.digest_for(user)
+        if digest.is_empty:
+            return None
+        midnight = timezone.localtime(self.now, BRUSSELS).replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
+        recent = DigestSend.objects.filter(
+            user=user,
+            period__startswith=IMMEDIATE_PREFIX,
+            created_at__gte=self.now - 2 * IMMEDIATE_WINDOW,
+        ).values_list("period", "outcome", "created_at")
+        claimed = {period for period, _outcome, _at in recent}
+        sent_today = sum(
+            1
+            for _period, outcome, at in recent
+            if outcome == DigestSend.Outcome.SENT and at >= midnight
+        )
+        for section in digest.sections:
+            for group in section.groups:
+                for item in group.items:
+                    key = f"{IMMEDIATE_PREFIX}{item.key}"
+                    if key in claimed:
+                        continue
+                    if sent_today >= IMMEDIATE_PER_DAY:
+                        return None
+                    single = Digest(
+                        user,
+                        [
+                            Section(
+                                section.title,
+                                [
+                                    Group(
+                                        group.title,
+                                        [item],
+                                        group.more_url,
+                                        group.noun_one,
+                                        group.noun_many,
+                                    )
+                                ],
+                            )
+                        ],
+                    )
+                    outcome = claim_and_send(
+                        user,
+                        key,
+                        single,
+                        self.record,
+                        self.blocked,
+                        subject=item.title,
+                        intro=_("Er is iets nieuws over wat je volgt."),
+                    )
+                    claimed.add(key)
+                    if outcome == DigestSend.Outcome.SENT:
+                        sent_today += 1
+        return None
+
+
+def send_digests(now=None):
+    """Send every due digest; safe to run again, or after a crash."""
+    return Sender(now).run()
