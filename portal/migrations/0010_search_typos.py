@@ -43,7 +43,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0007_toolkit_formats_and_file_text"),
+        ("portal", "0009_toolkit_formats_and_file_text"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('experiences', '0002_content_types_and_log_actions'),
+        ('experiences', '0003_example_content'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0006_open_data_licence'),
+        ('portal', '0007_example_content'),
     ]
 
     operations = [

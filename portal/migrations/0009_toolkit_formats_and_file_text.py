@@ -17,7 +17,7 @@ def read_existing_files(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0006_open_data_licence'),
+        ('portal', '0008_used_form_token'),
     ]
 
     operations = [
