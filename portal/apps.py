@@ -12,6 +12,8 @@ class PortalConfig(AppConfig):
         "portal.change_phase",
         "portal.delete_phase",
         "portal.view_outgoingmail",
+        "portal.view_contactsubmission",
+        "portal.change_contactsubmission",
     ]
 
     def ready(self):

@@ -15,6 +15,12 @@ from .pages import BasePage
 
 
 class ToolkitDocumentQuerySet(DocumentQuerySet):
+    def review_due(self, before):
+        """Documents never checked, or last checked before the date `before`."""
+        return self.filter(
+            models.Q(last_reviewed__isnull=True) | models.Q(last_reviewed__lt=before)
+        )
+
     def for_listing(self):
         """Documents with what a toolkit entry shows, in one query."""
         return self.select_related("phase").order_by("title", "pk")

@@ -13,7 +13,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from wagtail.contrib.forms.models import FormSubmission
 
 from experiences.factories import ExperienceFactory
 from experiences.models import Experience, Reaction
@@ -21,7 +20,7 @@ from network.factories import MemberFactory
 from network.models import MembershipApplication, MembershipStatus, Municipality
 from portal.continuity.pages import Visitor, body, sitemap_urls
 from portal.factories import EditorFactory
-from portal.models import ContactPage, ToolkitDocument
+from portal.models import ContactPage, ContactSubmission, ToolkitDocument
 
 from .conftest import fresh_site
 
@@ -106,7 +105,7 @@ def member_activity():
     assert response.status_code == 200
     assert Reaction.objects.filter(experience=experience).count() == 1
     assert MembershipApplication.objects.filter(full_name="Joris Claes").exists()
-    assert FormSubmission.objects.filter(page=contact).count() == 1
+    assert ContactSubmission.objects.filter(page=contact).count() == 1
     return member, experience
 
 
