@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.documents.forms import BaseDocumentForm
 
 from portal.filters import ListFilter
@@ -65,3 +66,12 @@ class ToolkitFilter(ListFilter):
 
     def filter_fase(self, documents, phase):
         return documents.filter(phase=phase)
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's login form; its password field has no label of its own, so
+    Django made one from the field name, in English ("Password")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Wachtwoord")
