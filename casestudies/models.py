@@ -168,6 +168,12 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
 
         return csv_response(self, request)
 
+    @path("export-excel.csv/", name="export_excel_csv")
+    def export_excel_csv(self, request):
+        from casestudies.exports import excel_csv_response
+
+        return excel_csv_response(self, request)
+
     @path("export.json/", name="export_json")
     def export_json(self, request):
         from casestudies.exports import json_response
@@ -480,5 +486,6 @@ class DataDictionaryPage(BasePage):
         ]
         parent = self.get_parent().specific
         context["export_csv_url"] = parent.dotted_url("export_csv")
+        context["export_excel_url"] = parent.dotted_url("export_excel_csv")
         context["export_json_url"] = parent.dotted_url("export_json")
         return context
