@@ -14,7 +14,7 @@ from django.http import StreamingHttpResponse
 
 from casestudies.columns import EXPORT_COLUMNS, ROW_FIELDS
 from casestudies.filters import CaseStudyFilter
-from portal.exports import escape_formula
+from portal.exports import escape_formula, excel_csv_lines
 
 CHUNK_SIZE = 500
 FILENAME = "praktijkvoorbeelden"
@@ -54,6 +54,17 @@ def csv_response(index, request):
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{FILENAME}.csv"'
+    return response
+
+
+def excel_csv_response(index, request):
+    """The same rows for Excel in Belgium: semicolons and decimal commas."""
+    header = [column.name for column in EXPORT_COLUMNS]
+    rows = (row.values() for row in _rows(index, request))
+    response = StreamingHttpResponse(
+        excel_csv_lines(header, rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{FILENAME}-excel.csv"'
     return response
 
 

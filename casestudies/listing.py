@@ -62,6 +62,7 @@ def listing_context(index, request):
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
         "feed_url": index.url + index.reverse_subpage("feed") + suffix,
         "export_csv_url": index.dotted_url("export_csv") + suffix,
+        "export_excel_url": index.dotted_url("export_excel_csv") + suffix,
         "export_json_url": index.dotted_url("export_json") + suffix,
         # A combination of filters is not a page search engines should keep.
         "meta_noindex": case_filter.active_count() >= 2,

@@ -23,6 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from casestudies.blocks import CaseStudyStreamBlock, ExportColumnBlock
+from casestudies.forms import CaseStudyPageForm
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
 
@@ -40,6 +41,7 @@ class Status(models.TextChoices):
 
 
 class Label(models.TextChoices):
+    EDITORIAL = "redactie", _("Geschreven door de redactie")
     VALIDATED = "gevalideerd", _("Gevalideerd door Mechelen")
     SHARED = "gedeeld", _("Gedeeld door een lid")
 
@@ -166,6 +168,12 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
 
         return csv_response(self, request)
 
+    @path("export-excel.csv/", name="export_excel_csv")
+    def export_excel_csv(self, request):
+        from casestudies.exports import excel_csv_response
+
+        return excel_csv_response(self, request)
+
     @path("export.json/", name="export_json")
     def export_json(self, request):
         from casestudies.exports import json_response
@@ -269,7 +277,14 @@ class CaseStudyPage(BasePage):
         help_text=_("Alleen zichtbaar voor ingelogde leden van het netwerk."),
     )
     label = models.CharField(
-        _("label"), max_length=20, choices=Label.choices, default=Label.SHARED
+        _("label"),
+        max_length=20,
+        choices=Label.choices,
+        # Who wrote it, truthfully: the editors, unless they say otherwise.
+        default=Label.EDITORIAL,
+        help_text=_(
+            "‘Gedeeld door een lid’ alleen als een lid-gemeente de praktijk aanbracht."
+        ),
     )
     themes = ClusterTaggableManager(
         through=CaseStudyPageTag, blank=True, verbose_name=_("thema's")
@@ -372,6 +387,7 @@ class CaseStudyPage(BasePage):
     subpage_types = []
 
     template = "casestudies/case_study_page.html"
+    base_form_class = CaseStudyPageForm
 
     class Meta:
         verbose_name = _("praktijkvoorbeeld")
@@ -483,5 +499,6 @@ class DataDictionaryPage(BasePage):
         ]
         parent = self.get_parent().specific
         context["export_csv_url"] = parent.dotted_url("export_csv")
+        context["export_excel_url"] = parent.dotted_url("export_excel_csv")
         context["export_json_url"] = parent.dotted_url("export_json")
         return context

@@ -16,5 +16,9 @@ def serve_export(request, path):
 
 
 urlpatterns = [
-    re_path(r"^((?:[\w\-]+/)+export\.(?:csv|json))$", serve_export, name="export"),
+    re_path(
+        r"^((?:[\w\-]+/)+export(?:-excel)?\.(?:csv|json))$",
+        serve_export,
+        name="export",
+    ),
 ]

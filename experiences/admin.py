@@ -15,8 +15,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views import View
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -28,6 +28,7 @@ from wagtail.snippets.views.snippets import (
 
 from experiences import services
 from experiences.models import Experience, ModerationStatus, Reaction, Report
+from portal.dashboard import WorkLine, waiting_age
 
 
 class ModerationForm(forms.Form):
@@ -305,26 +306,47 @@ class ModerationViewSetGroup(SnippetViewSetGroup):
     menu_order = 310
 
 
-class ModerationPanel(Component):
-    """On the admin's dashboard: what waits for an editor."""
-
-    name = "moderation"
-    order = 50
-    template_name = "experiences/admin/moderation_panel.html"
-
-    def get_context_data(self, parent_context):
-        queue_url = reverse("wagtailsnippets_experiences_experience:list")
-        open_reports = Report.objects.open()
-        return {
-            "pending": Experience.objects.awaiting_moderation().count(),
-            "hidden_experiences": Experience.objects.filter(
-                hidden_at__isnull=False
-            ).count(),
-            "reported_reactions": open_reports.filter(reaction__isnull=False)
-            .values("reaction")
-            .distinct()
-            .count(),
-            "queue_url": queue_url,
-            "pending_url": f"{queue_url}?status={ModerationStatus.PENDING}",
-            "reactions_url": reverse("wagtailsnippets_experiences_reaction:list"),
-        }
+def dashboard_lines(request):
+    """On the editors' dashboard: experiences waiting, hidden items, open reports."""
+    if not request.user.has_perm("experiences.publish_experience"):
+        return []
+    queue_url = reverse("wagtailsnippets_experiences_experience:list")
+    reactions_url = reverse("wagtailsnippets_experiences_reaction:list")
+    pending = Experience.objects.awaiting_moderation()
+    pending_count = pending.count()
+    oldest = pending.filter(submitted_at__isnull=False).order_by("submitted_at")
+    oldest = oldest.values_list("submitted_at", flat=True)
+    hidden = (
+        Experience.objects.filter(hidden_at__isnull=False).count()
+        + Reaction.objects.filter(hidden_at__isnull=False).count()
+    )
+    reports = Report.objects.open().count()
+    return [
+        WorkLine(
+            count=pending_count,
+            label=ngettext(
+                "ervaring wacht op moderatie",
+                "ervaringen wachten op moderatie",
+                pending_count,
+            ),
+            url=f"{queue_url}?status={ModerationStatus.PENDING}",
+            detail=waiting_age(oldest.first()) if pending_count else "",
+            order=20,
+        ),
+        WorkLine(
+            count=hidden,
+            label=ngettext(
+                "ervaring of reactie verborgen na meldingen",
+                "ervaringen en reacties verborgen na meldingen",
+                hidden,
+            ),
+            url=queue_url,
+            order=22,
+        ),
+        WorkLine(
+            count=reports,
+            label=ngettext("open melding", "open meldingen", reports),
+            url=reactions_url,
+            order=24,
+        ),
+    ]

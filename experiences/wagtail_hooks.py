@@ -3,16 +3,15 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from experiences import services
-from experiences.admin import ModerationPanel, ModerationViewSetGroup
+from experiences.admin import ModerationViewSetGroup, dashboard_lines
 from experiences.sitemaps import ExperienceSitemap
 
 register_snippet(ModerationViewSetGroup)
 
 
-@hooks.register("construct_homepage_panels")
-def add_moderation_panel(request, panels):
-    if request.user.has_perm("experiences.publish_experience"):
-        panels.append(ModerationPanel())
+@hooks.register("portal_dashboard_lines")
+def moderation_lines(request):
+    return dashboard_lines(request)
 
 
 @hooks.register("portal_search_kinds")

@@ -132,6 +132,18 @@ DIRECTORY_FIELDS = (
 MUNICIPALITY_EXPERIENCES = 6
 
 
+def by_province(municipalities):
+    """[(province label, municipalities)] in the provinces' order, none empty."""
+    groups = {province: [] for province in Province.values}
+    for municipality in municipalities:
+        groups[municipality.province].append(municipality)
+    return [
+        (Province(province).label, members)
+        for province, members in groups.items()
+        if members
+    ]
+
+
 def directory_context(request, page):
     directory_filter = DirectoryFilter(request.GET)
     municipalities = Municipality.objects.for_directory().only(*DIRECTORY_FIELDS)
@@ -140,11 +152,15 @@ def directory_context(request, page):
     phases = municipality_phases()
     for municipality in matching:
         municipality.current_phase = phases.get(municipality.pk, "")
+    others = [m for m in matching if not m.is_member]
     return {
         "filter_form": directory_filter,
         "filters_active": filtered,
         "network_members": [m for m in matching if m.is_member],
-        "other_municipalities": [m for m in matching if not m.is_member],
+        "other_municipalities": others,
+        # Unfiltered, the 285 names would make a page of 19,000 px on a phone:
+        # the others fold away per province, the search and filters find one.
+        "others_by_province": None if filtered else by_province(others),
         "result_count": len(matching),
         "network_map": render_map(
             # Unfiltered, the list holds every municipality already.

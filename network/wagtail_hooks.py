@@ -1,9 +1,13 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from network import services
 from network.admin import NetworkViewSetGroup
+from network.models import ApplicationStatus, MembershipApplication
+from portal.dashboard import WorkLine, waiting_age
 
 register_snippet(NetworkViewSetGroup)
 
@@ -65,3 +69,27 @@ def network_known_addresses():
 @hooks.register("portal_retention_rules")
 def network_retention_rules():
     return services.retention_rules()
+
+
+@hooks.register("portal_dashboard_lines")
+def applications_line(request):
+    """Join applications waiting for a decision, and how long the oldest waits."""
+    if not request.user.has_perm("network.change_membershipapplication"):
+        return []
+    waiting = MembershipApplication.objects.open()
+    count = waiting.count()
+    oldest = waiting.order_by("created_at").values_list("created_at", flat=True)
+    list_url = reverse("wagtailsnippets_network_membershipapplication:list")
+    return [
+        WorkLine(
+            count=count,
+            label=ngettext(
+                "aanvraag tot aansluiting wacht op een beslissing",
+                "aanvragen tot aansluiting wachten op een beslissing",
+                count,
+            ),
+            url=f"{list_url}?status={ApplicationStatus.SUBMITTED}",
+            detail=waiting_age(oldest.first()) if count else "",
+            order=10,
+        )
+    ]

@@ -13,6 +13,8 @@ class PortalConfig(AppConfig):
         "portal.delete_phase",
         "portal.view_outgoingmail",
         "portal.erase_person",
+        "portal.view_contactsubmission",
+        "portal.change_contactsubmission",
     ]
 
     def ready(self):

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from portal.models import (
+    ContactSubmission,
     ErasedIdentity,
     ExperienceChoice,
     LoginEvent,
@@ -109,7 +110,10 @@ def _erase_portal(person):
 
     user = person.user
     counts = {
-        "contact_messages": _delete_matching(FormSubmission, "form_data", person),
+        "contact_messages": sum(
+            _delete_matching(model, "form_data", person)
+            for model in (ContactSubmission, FormSubmission)
+        ),
         "mail": _erase_mail(person),
         "tasks": _erase_task_results(person),
     }
@@ -279,8 +283,9 @@ def known_addresses():
         for mail in OutgoingMail.objects.values_list("recipients", flat=True)
         for address in _ADDRESS.findall(mail)
     )
-    for submission in FormSubmission.objects.only("form_data").iterator():
-        addresses.update(_ADDRESS.findall(json.dumps(submission.form_data)))
+    for model in (ContactSubmission, FormSubmission):
+        for submission in model.objects.only("form_data").iterator():
+            addresses.update(_ADDRESS.findall(json.dumps(submission.form_data)))
     for listing in hooks.get_hooks("portal_known_addresses"):
         addresses.update(listing())
     return {normalize_email(address) for address in addresses if address}

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.documents.forms import BaseDocumentForm
 
 from portal.filters import ListFilter
@@ -89,3 +90,12 @@ class SiteSearchFilter(ListFilter):
     def kind(self):
         """The chosen kind of result, or None for every kind."""
         return self.kinds.get(self.values["soort"])
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's login form; its password field has no label of its own, so
+    Django made one from the field name, in English ("Password")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Wachtwoord")

@@ -34,12 +34,12 @@ TITLES = {
 
 def _contact_messages(user):
     """Messages sent through the contact form with the member's address."""
-    from wagtail.contrib.forms.models import FormSubmission
+    from portal.models import ContactSubmission
 
     email = normalize_email(user.email)
     return [
         {"sent_at": submission.submit_time.isoformat(), **submission.form_data}
-        for submission in FormSubmission.objects.order_by("submit_time").iterator()
+        for submission in ContactSubmission.objects.order_by("submit_time").iterator()
         if email
         in {
             normalize_email(value)

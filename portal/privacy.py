@@ -46,9 +46,17 @@ personal(
     retention="with the mail it delivers; with the person on erasure",
 )
 personal(
-    "wagtailforms.FormSubmission",
+    "portal.ContactSubmission",
     ["form_data"],
     purpose="Contact messages: name, address, organisation and question, to answer",
+    legal_basis=CONSENT,
+    seen_by="editors (contact messages)",
+    retention="12 months after receipt; with the person on erasure",
+)
+personal(
+    "wagtailforms.FormSubmission",
+    ["form_data"],
+    purpose="Answers to any other form editors build with Wagtail's form pages",
     legal_basis=CONSENT,
     seen_by="editors (form submissions)",
     retention="12 months after receipt; with the person on erasure",

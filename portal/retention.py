@@ -23,7 +23,12 @@ from django_tasks import task
 from wagtail import hooks
 
 from portal.mail import send_templated_mail
-from portal.models import ContactPage, ExperienceChoice, LoginEvent, OutgoingMail
+from portal.models import (
+    ContactSubmission,
+    ExperienceChoice,
+    LoginEvent,
+    OutgoingMail,
+)
 from portal.roles import EDITORS_GROUP
 
 logger = logging.getLogger("portal.retention")
@@ -119,10 +124,7 @@ def preview(now=None):
 
 
 def _contact_messages(now):
-    from wagtail.contrib.forms.models import FormSubmission
-
-    return FormSubmission.objects.filter(
-        page__in=ContactPage.objects.all(),
+    return ContactSubmission.objects.filter(
         submit_time__lt=now - CONTACT_MESSAGES_KEPT,
     )
 

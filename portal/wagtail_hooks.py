@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -10,7 +11,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.models import OutgoingMail, Phase
+from portal import dashboard  # noqa: F401 (registers the dashboard panel)
+from portal.admin_views import ReviewDueView
+from portal.models import ContactSubmission, OutgoingMail, Phase
 from portal.models.documents import openable_documents
 
 
@@ -164,3 +167,57 @@ def portal_member_data(user):
     from portal.member_data import member_data
 
     return member_data(user)
+
+
+class ContactMessageViewSet(ModelViewSet):
+    """The contact form's messages as a queue: new, handled, or forwarded to the
+    join applications, so no message waits unseen in a mailbox."""
+
+    model = ContactSubmission
+    icon = "mail"
+    menu_label = _("Contactberichten")
+    menu_order = 310
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = [
+        DateColumn("submit_time", label=_("Ontvangen op")),
+        Column("sender_name", label=_("Naam")),
+        Column("subject", label=_("Onderwerp")),
+        "status",
+    ]
+    list_filter = ["status"]
+    ordering = ["-submit_time"]
+    form_fields = ["status"]
+    inspect_view_fields = [
+        "submit_time",
+        "sender_name",
+        "sender_email",
+        "subject",
+        "message",
+        "status",
+        "status_changed_at",
+    ]
+
+
+class ContactSubmissionPermissionPolicy(ModelPermissionPolicy):
+    """Messages come from the form only: editors read them and set the status."""
+
+    def user_has_permission(self, user, action):
+        return action in {"view", "change"} and super().user_has_permission(
+            user, action
+        )
+
+
+register_permission_policy(
+    ContactSubmission, ContactSubmissionPermissionPolicy(ContactSubmission)
+)
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_message_viewset():
+    return ContactMessageViewSet("contact_messages")
+
+
+@hooks.register("register_admin_urls")
+def register_review_due_url():
+    return [path("nakijken/", ReviewDueView.as_view(), name="portal_review_due")]

@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView, View
 from casestudies.exports import escape_formula
 from network.models import directory_url
 from network.views import MetaMixin
+from portal.exports import excel_cell
 from trajectories import services
 from trajectories.figures import network_figures
 from trajectories.forms import BasedOnForm, FigureRangeForm, StepForm
@@ -240,5 +241,6 @@ class FigureCsvView(View):
         writer = csv.writer(response, delimiter=";")
         writer.writerow([escape_formula(str(column)) for column in data.columns])
         for row in data.rows:
-            writer.writerow([escape_formula(value) for value in row])
+            # Decimal commas: the file is meant for Excel in Belgium (semicolons).
+            writer.writerow([excel_cell(value) for value in row])
         return response

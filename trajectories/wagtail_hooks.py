@@ -1,9 +1,9 @@
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -12,11 +12,10 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from portal.dashboard import WorkLine
 from trajectories import admin_views, services, tasks
 from trajectories.dashboard import dashboard_context
 from trajectories.models import MentorContact, Step
-
-OVERDUE_SHOWN = 5
 
 
 class StepViewSet(SnippetViewSet):
@@ -119,27 +118,25 @@ def register_overview_menu_item():
     )
 
 
-class OverdueAgreementsPanel(Component):
-    """On the admin's dashboard: agreements whose due date has passed."""
-
-    name = "overdue_agreements"
-    order = 60
-    template_name = "trajectories/admin/overdue_panel.html"
-
-    def get_context_data(self, parent_context):
-        overdue = services.overdue_contacts().order_by("due_date", "pk")
-        return {
-            "count": overdue.count(),
-            "contacts": list(overdue[:OVERDUE_SHOWN]),
-            "list_url": reverse("wagtailsnippets_trajectories_mentorcontact:list"),
-            "overview_url": reverse("trajectories_overview"),
-        }
-
-
-@hooks.register("construct_homepage_panels")
-def add_overdue_panel(request, panels):
-    if request.user.has_perm("trajectories.view_mentorcontact"):
-        panels.append(OverdueAgreementsPanel())
+@hooks.register("portal_dashboard_lines")
+def overdue_agreements_line(request):
+    """On the editors' dashboard: agreements whose due date has passed."""
+    if not request.user.has_perm("trajectories.view_mentorcontact"):
+        return []
+    count = services.overdue_contacts().count()
+    list_url = reverse("wagtailsnippets_trajectories_mentorcontact:list")
+    return [
+        WorkLine(
+            count=count,
+            label=ngettext(
+                "afspraak met verstreken termijn",
+                "afspraken met verstreken termijn",
+                count,
+            ),
+            url=f"{list_url}?agreement_done=false",
+            order=60,
+        )
+    ]
 
 
 # What the apps below show of trajectories ------------------------------------

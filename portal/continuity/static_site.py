@@ -131,7 +131,8 @@ class StaticArchive:
         self._absolute_link = re.compile(
             r"https?://(?:"
             + "|".join(re.escape(host) for host in sorted(self.hosts))
-            + r")(?:/[^\s\"'<>),]*)?"
+            # A comma or semicolon ends a link: CSV files separate cells with them.
+            + r")(?:/[^\s\"'<>),;]*)?"
         )
 
     # Building ---------------------------------------------------------------

@@ -1,4 +1,4 @@
-from .contact import ContactFormField, ContactPage
+from .contact import ContactFormField, ContactPage, ContactStatus, ContactSubmission
 from .documents import ToolkitDocument, ToolkitPage
 from .faq import FaqPage
 from .guides import GuideIndexPage, GuidePage
@@ -14,6 +14,8 @@ __all__ = [
     "BasePage",
     "ContactFormField",
     "ContactPage",
+    "ContactStatus",
+    "ContactSubmission",
     "ContentPage",
     "ErasedIdentity",
     "ExperienceChoice",

@@ -4,6 +4,9 @@ import django.forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -12,7 +15,11 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -83,6 +90,84 @@ class ContactFormBuilder(FormBuilder):
 
     def get_form_class(self):
         return type("ContactForm", (ContactForm,), self.formfields)
+
+
+# A subject chosen on the form that starts with this word is a request to join,
+# which belongs in the application workflow, not in the team's inbox.
+JOIN_SUBJECT = "aansluiten"
+
+
+def is_join_request(values):
+    """Did the sender choose a subject that starts with 'Aansluiten'?"""
+    return any(
+        isinstance(value, str) and value.strip().casefold().startswith(JOIN_SUBJECT)
+        for value in values
+    )
+
+
+class ContactStatus(models.TextChoices):
+    NEW = "nieuw", _("nieuw")
+    HANDLED = "behandeld", _("behandeld")
+    FORWARDED = "doorgestuurd", _("doorgestuurd naar de aanvragen")
+
+
+class ContactSubmissionQuerySet(models.QuerySet):
+    def unhandled(self):
+        return self.filter(status=ContactStatus.NEW)
+
+
+class ContactSubmission(AbstractFormSubmission):
+    """A message sent through the contact form, with where the team is with it,
+    so the form is no second, unmanaged inbox."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ContactStatus.choices,
+        default=ContactStatus.NEW,
+        db_index=True,
+    )
+    status_changed_at = models.DateTimeField(
+        _("status gewijzigd op"), null=True, blank=True
+    )
+
+    objects = ContactSubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contactbericht")
+        verbose_name_plural = _("contactberichten")
+        ordering = ["-submit_time"]
+
+    def __str__(self):
+        return f"{self.sender_name} – {self.subject}"
+
+    def _value(self, *names):
+        data = self.form_data or {}
+        for name in names:
+            if data.get(name):
+                return str(data[name])
+        return ""
+
+    @property
+    def sender_name(self):
+        return self._value("naam", "name") or "–"
+
+    @property
+    def sender_email(self):
+        return self._value("e_mailadres", "email")
+
+    @property
+    def subject(self):
+        return self._value("onderwerp", "subject") or "–"
+
+    @property
+    def message(self):
+        return self._value("bericht", "message")
+
+    def save(self, *args, **kwargs):
+        if self.pk and self.status != self.__class__.objects.get(pk=self.pk).status:
+            self.status_changed_at = timezone.now()
+        super().save(*args, **kwargs)
 
 
 class ContactFormField(AbstractFormField):
@@ -162,6 +247,9 @@ class ContactPage(AbstractEmailForm, BasePage):
                 return self.render_landing_page(request)
         return super().serve(request, *args, **kwargs)
 
+    def get_submission_class(self):
+        return ContactSubmission
+
     def process_form_submission(self, form):
         """Save first, then send; a failing mail server never loses the message.
 
@@ -184,6 +272,16 @@ class ContactPage(AbstractEmailForm, BasePage):
         self.send_mails(form)
         return saved[0]
 
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        context = self.get_context(request)
+        context["form_submission"] = form_submission
+        # A request to join gets the way to the join form, here and in the mail.
+        if form_submission and is_join_request(form_submission.form_data.values()):
+            context["join_url"] = reverse("network:join")
+        return TemplateResponse(
+            request, self.get_landing_page_template(request), context
+        )
+
     def send_mails(self, form):
         site_settings = SiteSettings.for_site(self.get_site())
         team = [
@@ -200,6 +298,9 @@ class ContactPage(AbstractEmailForm, BasePage):
             ],
             "site_settings": site_settings,
             "base_url": settings.PORTAL_BASE_URL,
+            "join_url": settings.PORTAL_BASE_URL + reverse("network:join")
+            if is_join_request(form.cleaned_data.values())
+            else None,
         }
         send_templated_mail(
             "portal/email/contact_team",

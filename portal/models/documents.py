@@ -58,6 +58,12 @@ def openable_documents(documents, request):
 
 
 class ToolkitDocumentQuerySet(DocumentQuerySet):
+    def review_due(self, before):
+        """Documents never checked, or last checked before the date `before`."""
+        return self.filter(
+            models.Q(last_reviewed__isnull=True) | models.Q(last_reviewed__lt=before)
+        )
+
     def for_listing(self, request):
         """Main documents `request` may open, with what a toolkit entry shows and
         their other formats (the editable DOCX or XLSX) fetched alongside."""

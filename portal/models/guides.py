@@ -9,7 +9,7 @@ from rest_framework.serializers import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import GuideStreamBlock
@@ -65,8 +65,16 @@ class GuideIndexPage(BasePage):
         return context
 
 
+class GuidePageQuerySet(PageQuerySet):
+    def review_due(self, before):
+        """Guides last checked before the date `before`."""
+        return self.filter(last_reviewed__lt=before)
+
+
 class GuidePage(BasePage):
     """A step-by-step guide: how a city takes one part of the journey."""
+
+    objects = PageManager.from_queryset(GuidePageQuerySet)()
 
     phase = models.ForeignKey(
         "portal.Phase",

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from portal.exports import excel_csv_lines
 from portal.models import SiteSettings
 from portal.opendata import absolute_url, dataset, datasets
 from portal.opendata.writers import csv_lines, datapackage, json_chunks
@@ -52,6 +53,21 @@ def dataset_file(request, slug, extension):
         )
         response["Content-Disposition"] = f'inline; filename="{slug}.json"'
     return _with_licence(response, site_settings)
+
+
+@require_GET
+def dataset_excel_file(request, slug):
+    """The dataset's CSV for Excel in Belgium: semicolons, decimal commas."""
+    found = dataset(slug)
+    if found is None:
+        raise Http404
+    header = [field.name for field in found.fields]
+    rows = ([row[name] for name in header] for row in found.rows())
+    response = StreamingHttpResponse(
+        excel_csv_lines(header, rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug}-excel.csv"'
+    return _with_licence(response, SiteSettings.for_request(request))
 
 
 @require_GET

@@ -198,6 +198,8 @@ TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
+# Wagtail's login form leaves its password field unlabelled (English "Password").
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.AdminLoginForm"
 
 # Static files: hashed and compressed by WhiteNoise, served by the app itself.
 STATIC_URL = "/static/"

@@ -1,4 +1,9 @@
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 from wagtail_factories import ImageFactory
 
 from casestudies.models import CaseStudyPage
@@ -65,3 +70,86 @@ def test_a_hero_image_without_alt_text_is_refused_with_a_dutch_message(
         in response.content.decode()
     )
     assert not CaseStudyPage.objects.filter(slug="pleinmakers-in-lier").exists()
+
+
+STORY = (
+    "<p>"
+    + "Twee bewoners openden elke woensdag de buurtkamer en nodigden de buren uit. " * 5
+    + "</p>"
+)
+
+
+def publish(client, index, **overrides):
+    return client.post(
+        f"/admin/pages/add/casestudies/casestudypage/{index.pk}/",
+        {**form_data(**overrides), "action-publish": "action-publish"},
+    )
+
+
+def test_an_empty_practice_is_refused_on_publish_with_dutch_messages(
+    client, index, municipality
+):
+    client.force_login(EditorFactory())
+    response = publish(
+        client,
+        index,
+        municipality=str(municipality("Lier").pk),
+        pleinmakers_count="0",
+        label="redactie",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "minstens 300 tekens in de inhoud, nu 0" in html
+    assert "Vul minstens 1 in voor je publiceert" in html
+    assert not CaseStudyPage.objects.filter(slug="pleinmakers-in-lier").exists()
+
+
+def test_an_empty_practice_may_wait_as_a_draft(client, index, municipality):
+    client.force_login(EditorFactory())
+    response = client.post(
+        f"/admin/pages/add/casestudies/casestudypage/{index.pk}/",
+        form_data(
+            municipality=str(municipality("Lier").pk),
+            pleinmakers_count="0",
+            label="redactie",
+        ),
+    )
+    assert response.status_code == 302
+    assert not CaseStudyPage.objects.get(slug="pleinmakers-in-lier").live
+
+
+def test_a_practice_with_its_story_and_pleinmakers_is_published(
+    client, index, municipality
+):
+    client.force_login(EditorFactory())
+    response = publish(
+        client,
+        index,
+        municipality=str(municipality("Lier").pk),
+        label="redactie",
+        body=streamfield([("paragraph", rich_text(STORY))]),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = CaseStudyPage.objects.get(slug="pleinmakers-in-lier")
+    assert page.live and page.get_label_display() == "Geschreven door de redactie"
+
+
+def test_shared_by_a_member_only_for_a_member_municipality(client, index, municipality):
+    from network.models import MembershipStatus
+
+    client.force_login(EditorFactory())
+    lier = municipality("Lier")
+    data = {"body": streamfield([("paragraph", rich_text(STORY))]), "label": "gedeeld"}
+    response = publish(client, index, municipality=str(lier.pk), **data)
+    assert response.status_code == 200
+    assert "klopt alleen voor een praktijk van een lid-gemeente" in (
+        response.content.decode()
+    )
+    lier.membership_status = MembershipStatus.MEMBER
+    lier.save()
+    response = publish(client, index, municipality=str(lier.pk), **data)
+    assert response.status_code == 302
+
+
+def test_a_new_practice_is_labelled_as_written_by_the_editors():
+    assert CaseStudyPage().label == "redactie"

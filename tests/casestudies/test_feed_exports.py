@@ -140,3 +140,28 @@ def test_csv_escapes_formulas_in_cells(client, practice):
 
 def test_exports_without_a_dot_route_are_404(client, catalogue):
     assert client.get(f"{URL}export.xml").status_code == 404
+
+
+def test_a_csv_for_excel_in_belgium_next_to_the_standard_csv(client, practice):
+    from decimal import Decimal
+
+    practice(
+        title="=SOM(A1)",
+        slug="excel",
+        coordinator_fte=Decimal("0.5"),
+        neighbourhoods="Vrijbroek; Arsenaal",
+    )
+    html = client.get(URL).content.decode()
+    assert 'href="/praktijkvoorbeelden/export-excel.csv"' in html
+    response = client.get(f"{URL}export-excel.csv")
+    assert response.status_code == 200
+    raw = get_content(response)
+    assert raw.startswith("\ufeff")
+    (row,) = list(csv.DictReader(io.StringIO(raw.lstrip("\ufeff")), delimiter=";"))
+    assert list(row) == [column.name for column in EXPORT_COLUMNS]
+    assert row["titel"] == "'=SOM(A1)"
+    assert row["wijken"] == "Vrijbroek; Arsenaal"
+    fte_column = next(name for name in row if "coordinat" in name or "vte" in name)
+    assert row[fte_column] == "0,5"
+    standard = csv_rows(client.get(f"{URL}export.csv"))[0]
+    assert standard[fte_column] == "0.5"

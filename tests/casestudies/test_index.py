@@ -90,7 +90,7 @@ def test_facet_counts_follow_the_other_filters(client, catalogue):
     }
     # Other facets are counted within both.
     assert facet(response, "status")["lopend"] == 1
-    assert facet(response, "label") == {"gevalideerd": 0, "gedeeld": 1}
+    assert facet(response, "label") == {"redactie": 0, "gevalideerd": 0, "gedeeld": 1}
     assert response.context["total"] == 1
 
 

@@ -158,7 +158,12 @@ def test_the_queue_puts_the_longest_waiting_first_and_says_how_long(
     assert "3\xa0dagen" in page
 
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "2 ervaringen wachten op moderatie" in dashboard
+    assert (
+        '<span class="portal-work__count">2</span>\n'
+        '                    <span class="portal-work__label">'
+        "ervaringen wachten op moderatie</span>"
+    ) in dashboard
+    assert "oudste wacht 3 dagen" in dashboard
 
 
 def test_editors_do_not_rewrite_or_create_members_words(client, submitted, editor):

@@ -302,3 +302,25 @@ def test_municipality_page_lists_its_published_practices(demo, client):
     practice.unpublish()
     html = client.get("/netwerk/mechelen/").content.decode()
     assert practice.title not in html
+
+
+def test_unfiltered_the_others_fold_away_per_province_members_stay_open(
+    client, network_page, mechelen, leuven
+):
+    leuven.membership_status = MembershipStatus.MEMBER
+    leuven.save()
+    listing = list_section(client.get("/netwerk/").content.decode())
+    members, others = listing.split("Andere gemeenten", 1)
+    assert "Leuven" in members and "<details" not in members
+    summaries = re.findall(r"<summary>([^<]+)</summary>", others)
+    assert summaries[0].startswith("Antwerpen (") and len(summaries) == 5
+    assert "Limburg (38 gemeenten)" in summaries
+    # Every other municipality sits inside a closed province group.
+    assert others.count("<details") == 5 and "<details open" not in others
+    assert others.count('class="municipality-item ') == 283
+
+
+def test_a_filtered_list_shows_its_results_without_folding(client, network_page):
+    html = client.get("/netwerk/?provincie=limburg").content.decode()
+    assert "<details" not in list_section(html)
+    assert "Hasselt" in list_section(html)

@@ -6,14 +6,19 @@ import io
 import json
 
 import pytest
-from wagtail.contrib.forms.models import FormSubmission
 
 from casestudies.models import CaseStudyPage
 from experiences.factories import ExperienceFactory
 from network.factories import MemberFactory
 from network.models import MembershipApplication, MembershipStatus, Municipality
 from portal.factories import EditorFactory
-from portal.models import ContactPage, GuidePage, SiteSettings, ToolkitDocument
+from portal.models import (
+    ContactPage,
+    ContactSubmission,
+    GuidePage,
+    SiteSettings,
+    ToolkitDocument,
+)
 from portal.models.open_data import OpenDataLicence
 from portal.opendata import datasets
 from tests.helpers import response_text
@@ -166,7 +171,7 @@ def personal_data(demo, home_page):
         consent_given_at="2026-01-05T10:00:00+01:00",
         consent_version="2026-01",
     )
-    FormSubmission.objects.create(
+    ContactSubmission.objects.create(
         page=ContactPage.objects.get(),
         form_data={
             "naam": MARKERS["applicant"],
@@ -208,3 +213,43 @@ def test_no_personal_data_leaves_through_open_data(client, personal_data):
         if marker.lower() in text.lower()
     ]
     assert leaks == []
+
+
+def test_every_dataset_has_a_csv_for_excel_next_to_the_standard_one(client, demo):
+    html = client.get("/open-data/").content.decode()
+    for slug in DATASETS:
+        assert f'href="/open-data/{slug}-excel.csv"' in html
+    response = client.get("/open-data/gemeenten-excel.csv")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="gemeenten-excel.csv"'
+    )
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    standard = list(
+        csv.DictReader(
+            io.StringIO(
+                response_text(client.get("/open-data/gemeenten.csv")).lstrip("\ufeff")
+            )
+        )
+    )
+    assert len(rows) == len(standard) == 285
+    mechelen = next(row for row in rows if row["naam"] == "Mechelen")
+    # Decimal commas: "51,02…", where the standard CSV has "51.02…".
+    assert "," in mechelen["breedtegraad"] and "." not in mechelen["breedtegraad"]
+    assert (
+        mechelen["breedtegraad"].replace(",", ".")
+        == next(row for row in standard if row["naam"] == "Mechelen")["breedtegraad"]
+    )
+
+
+def test_the_excel_csv_defuses_formulas_too(client, demo):
+    GuidePage.objects.live().filter(pk=GuidePage.objects.live().first().pk).update(
+        title="=SOM(A1:A9)"
+    )
+    text = b"".join(client.get("/open-data/gidsen-excel.csv").streaming_content).decode(
+        "utf-8-sig"
+    )
+    assert "'=SOM(A1:A9)" in text
+    assert "\n=SOM" not in text and ";=SOM" not in text

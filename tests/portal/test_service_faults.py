@@ -49,7 +49,7 @@ def test_pages_render_uncached_with_redis_down(client, redis_down, home_page):
 
 
 def test_logins_work_and_forms_save_with_redis_down(client, redis_down, home_page):
-    from wagtail.contrib.forms.models import FormSubmission
+    from portal.models import ContactSubmission
 
     editor = EditorFactory(email="redacteur@mechelen.example")
     response = client.post(
@@ -71,7 +71,7 @@ def test_logins_work_and_forms_save_with_redis_down(client, redis_down, home_pag
             "form_token": new_token(),
         },
     )
-    assert FormSubmission.objects.count() == 1
+    assert ContactSubmission.objects.count() == 1
 
 
 def test_login_locks_hold_with_redis_down(client, redis_down):

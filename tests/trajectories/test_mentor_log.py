@@ -138,5 +138,9 @@ def test_members_read_their_own_log(client, member, overdue):
 def test_the_admin_dashboard_lists_overdue_agreements(client, editor, overdue):
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
-    assert "Afspraken met verstreken termijn" in html
-    assert "Leuven" in html
+    assert (
+        '<span class="portal-work__count">1</span>\n'
+        '                    <span class="portal-work__label">'
+        "afspraak met verstreken termijn</span>"
+    ) in html
+    assert "/admin/snippets/trajectories/mentorcontact/?agreement_done=false" in html

@@ -14,7 +14,6 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.contrib.forms.models import FormSubmission
 
 from experiences.factories import ExperienceFactory
 from experiences.models import Experience, Reaction
@@ -24,7 +23,7 @@ from portal.continuity.pages import Visitor, body, sitemap_urls
 from portal.erasure import erase_person
 from portal.factories import EditorFactory
 from portal.formtokens import new_token
-from portal.models import ContactPage, ToolkitDocument
+from portal.models import ContactPage, ContactSubmission, ToolkitDocument
 
 from .conftest import fresh_site
 
@@ -112,7 +111,7 @@ def member_activity():
     assert response.status_code == 200
     assert Reaction.objects.filter(experience=experience).count() == 1
     assert MembershipApplication.objects.filter(full_name="Joris Claes").exists()
-    assert FormSubmission.objects.filter(page=contact).count() == 1
+    assert ContactSubmission.objects.filter(page=contact).count() == 1
     return member, experience
 
 
