@@ -108,3 +108,12 @@ def add_digest_panels(request, panels):
         panels.append(WaitingQuestionsPanel())
     if request.user.has_perm(admin_views.PREVIEW_PERMISSION):
         panels.append(DigestPanel())
+
+
+@hooks.register("portal_erase_person")
+def digests_erase_person(person):
+    """Follows and sends go with the account; a newsletter sign-up and the
+    bounces kept for the address go by the address."""
+    from digests.models import Subscriber
+
+    return {"newsletter_signups": Subscriber.objects.erase_person(email=person.email)}

@@ -245,3 +245,8 @@ not_personal(
 not_personal("taggit.Tag", ["name"], reason="A theme tag")
 not_personal("auth.Permission", ["name", "codename"], reason="A permission's name")
 not_personal("auth.Group", ["name"], reason="A role's name")
+not_personal(
+    "portal.ToolkitDocument",
+    ["file_text"],
+    reason="the text of a document editors publish, read from its file for search",
+)

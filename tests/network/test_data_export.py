@@ -7,13 +7,13 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
-from wagtail.contrib.forms.models import FormSubmission
 
 from experiences import services as experience_services
 from experiences.factories import ExperienceFactory, ExperienceIndexPageFactory
 from experiences.photos import check_photo
 from network.factories import MembershipApplicationFactory
 from portal.factories import ContactPageFactory
+from portal.models import ContactSubmission
 
 PASSWORD = "een-lang-testwachtwoord"
 
@@ -44,11 +44,11 @@ def active_member(
     theirs = ExperienceFactory(author=colleague, publish=True, publish__by=editor)
     experience_services.add_reaction(theirs, member, "Mooi gedaan!")
     experience_services.report(theirs, member, "Dit hoort hier niet.")
-    FormSubmission.objects.create(
+    ContactSubmission.objects.create(
         page=ContactPageFactory(parent=home_page),
         form_data={"naam": "Lien", "e_mailadres": "LID@gemeente.example"},
     )
-    FormSubmission.objects.create(
+    ContactSubmission.objects.create(
         page=home_page.get_children().type(ContactPageFactory._meta.model).get(),
         form_data={"naam": "Iemand", "e_mailadres": "iemand@elders.example"},
     )

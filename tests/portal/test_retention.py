@@ -9,13 +9,12 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.contrib.forms.models import FormSubmission
 
 from network.factories import MemberFactory, MembershipApplicationFactory
 from network.models import ApplicationStatus, MembershipApplication
 from portal import retention
 from portal.factories import ContactPageFactory
-from portal.models import LoginEvent, OutgoingMail
+from portal.models import ContactSubmission, LoginEvent, OutgoingMail
 
 DAY = timedelta(days=1)
 
@@ -44,12 +43,12 @@ def test_each_period_removes_only_what_is_past_it(leuven, contact, caplog):
     MembershipApplication.objects.filter(pk=open_application.pk).update(
         created_at=ago(400)
     )
-    old_message = FormSubmission.objects.create(
+    old_message = ContactSubmission.objects.create(
         page=contact, form_data={"e_mailadres": "afzender@gemeente.example"}
     )
-    recent_message = FormSubmission.objects.create(page=contact, form_data={})
-    FormSubmission.objects.filter(pk=old_message.pk).update(submit_time=ago(366))
-    FormSubmission.objects.filter(pk=recent_message.pk).update(submit_time=ago(300))
+    recent_message = ContactSubmission.objects.create(page=contact, form_data={})
+    ContactSubmission.objects.filter(pk=old_message.pk).update(submit_time=ago(366))
+    ContactSubmission.objects.filter(pk=recent_message.pk).update(submit_time=ago(300))
     failed_old = OutgoingMail.objects.create(
         subject="Welkom", recipients="weg@gemeente.example", state="failed"
     )
@@ -73,7 +72,7 @@ def test_each_period_removes_only_what_is_past_it(leuven, contact, caplog):
     remaining = set(MembershipApplication.objects.values_list("pk", flat=True))
     assert remaining == {recent_rejection.pk, open_application.pk}
     assert old_rejection.pk not in remaining
-    assert list(FormSubmission.objects.values_list("pk", flat=True)) == [
+    assert list(ContactSubmission.objects.values_list("pk", flat=True)) == [
         recent_message.pk
     ]
     assert set(OutgoingMail.objects.values_list("pk", flat=True)) == {
