@@ -151,5 +151,5 @@ def test_shared_by_a_member_only_for_a_member_municipality(client, index, munici
     assert response.status_code == 302
 
 
-def test_a_new_practice_is_labelled_as_written_by_the_editors():
+def test_a_new_practice_is_labelled_as_written_by_the_editors(db):
     assert CaseStudyPage().label == "redactie"

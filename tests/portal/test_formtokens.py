@@ -54,7 +54,7 @@ def test_old_tokens_are_forgotten(db):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL"
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_posts_with_one_token_do_the_work_once():
     token = formtokens.new_token()
     barrier = threading.Barrier(4)
