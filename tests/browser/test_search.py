@@ -34,9 +34,12 @@ def test_a_typo_leads_to_what_was_meant_and_the_kind_filter_works(page, demo_sit
     assert page.locator(".search-result").count() > 0
     if connection.vendor == "sqlite":  # PostgreSQL shows close matches at once.
         page.get_by_role("link", name="‘pleinmaker’").click()
-        assert page.locator(".search-result").count() > 0
+        # count() does not wait: first let the new page arrive.
+        page.wait_for_url(lambda url: url.endswith("/zoeken/?q=pleinmaker"))
+        page.locator(".search-result").first.wait_for()
     page.get_by_role("navigation", name="Soort resultaat").get_by_role(
         "link", name="Documenten"
     ).click()
+    page.wait_for_url(lambda url: "soort=document" in url)
     kinds = page.locator(".search-result__kind").all_inner_texts()
     assert kinds and set(kinds) == {"Document"}
