@@ -102,6 +102,15 @@ def _is_member(status):
     return status in (MembershipStatus.MEMBER, MembershipStatus.MENTOR)
 
 
+def _member_on(row, day):
+    """A member by `day`. A member without a known date (Mechelen, the mentor:
+    when it started is not recorded) counts all along, so the key numbers, the
+    line and the map count the same municipalities."""
+    return _is_member(row.status) and (
+        row.member_since is None or row.member_since <= day
+    )
+
+
 def _follows_trajectory(status):
     """Members that Mechelen mentors; the mentor itself follows no trajectory."""
     return status == MembershipStatus.MEMBER
@@ -109,14 +118,18 @@ def _follows_trajectory(status):
 
 def members_over_time(rows, start, end):
     periods = months(start, end)
-    since = sorted(
-        row.member_since for row in rows if _is_member(row.status) and row.member_since
-    )
+    members = [row for row in rows if _is_member(row.status)]
     totals, new = [], []
     for first_day in periods:
         last_day = _month_end(first_day)
-        totals.append(sum(1 for day in since if day <= last_day))
-        new.append(sum(1 for day in since if first_day <= day <= last_day))
+        totals.append(sum(1 for row in members if _member_on(row, last_day)))
+        new.append(
+            sum(
+                1
+                for row in members
+                if row.member_since and first_day <= row.member_since <= last_day
+            )
+        )
     labels = [_month_label(day) for day in periods]
     growth = totals[-1] - (totals[0] - new[0]) if totals else 0
     return Figure(
@@ -148,8 +161,7 @@ def members_per_province(rows, end):
     totals = dict.fromkeys(counts, 0)
     for row in rows:
         totals[row.province] = totals.get(row.province, 0) + 1
-        joined = row.member_since
-        if _is_member(row.status) and joined and joined <= last_day:
+        if _member_on(row, last_day):
             counts[row.province] = counts.get(row.province, 0) + 1
     bounds = charts.class_bounds(max(counts.values(), default=0))
     data = map_shapes()
@@ -474,8 +486,10 @@ def _build(start, end):
     meeting_data = meeting_counts(start, end)
     if meeting_data is not None:
         figures.append(meetings_per_month(start, end, meeting_data))
-    members = sum(1 for row in rows if _is_member(row.status))
-    provinces = len({row.province for row in rows if _is_member(row.status)})
+    # At the end of the period, as the line and the map show them.
+    end_day = _month_end(end)
+    members = sum(1 for row in rows if _member_on(row, end_day))
+    provinces = len({row.province for row in rows if _member_on(row, end_day)})
     in_practice = 0
     for row in rows:
         if not _follows_trajectory(row.status):

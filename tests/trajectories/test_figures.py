@@ -93,6 +93,24 @@ def test_the_figures_show_the_network(client, network):
     assert "gemeenten in het lerend netwerk</dt><dd>3</dd>" in html
 
 
+def test_a_member_without_a_known_start_counts_in_every_figure(
+    client, network, mechelen
+):
+    """Mechelen's start in the network is not recorded: the key number, the line
+    of members and the map must still count the same municipalities."""
+    mechelen.member_since = None
+    mechelen.save()
+    html = client.get(URL).content.decode()
+    by_title = {
+        re.search(r"<h2[^>]*>(.*?)</h2>", s).group(1): s for s in sections(html)
+    }
+    over_time = table_rows(by_title["Leden door de tijd"])
+    provinces = {row[0]: row[1] for row in table_rows(by_title["Leden per provincie"])}
+    assert "gemeenten in het lerend netwerk</dt><dd>3</dd>" in html
+    assert over_time[-1][1] == "3"
+    assert provinces["Antwerpen"] == "1"
+
+
 def test_the_page_is_cached_and_refreshed_when_data_changes(client, network, steps):
     def phases():
         html = client.get(URL).content.decode()
