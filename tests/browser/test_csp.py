@@ -34,8 +34,21 @@ PUBLIC_PAGES = [
     "/zoeken/?q=plein",
     "/bestaat-niet/",
     "/account/aanmelden/",
+    "/agenda/",
+    "/agenda/netwerkdag/",
+    "/netwerk/cijfers/",
+    "/themas/burendag/",
+    "/open-data/",
 ]
-MEMBER_PAGES = ["/account/", "/account/profiel/", "/ervaringen/nieuw/"]
+MEMBER_PAGES = [
+    "/account/",
+    "/account/profiel/",
+    "/account/mijn-gegevens/",
+    "/ervaringen/nieuw/",
+    "/netwerk/trajecten/leuven/",
+    "/netwerk/trajecten/leuven/mentorlog/",
+    "/volgen/",
+]
 
 
 @pytest.fixture
