@@ -1,23 +1,20 @@
 from django import forms
-from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events.models import BRUSSELS, Audience, EventKind, Registration
 from network.models import Municipality
+from portal.filters import ListFilter
 
 UPCOMING = "komend"
 PAST = "voorbij"
 
 
-class AgendaFilterForm(forms.Form):
-    """The agenda's filters: kind, audience and period.
-
-    Read from the query string; a value it does not know is dropped with a note
-    for the visitor (`notes`), never an error page. `filter(events)` applies
-    what is left, so the list, the RSS feed and the calendar feed share it.
-    """
+class AgendaFilterForm(ListFilter):
+    """The agenda's filters: kind, audience and period, on the one filter contract
+    of every list (`portal.filters.ListFilter`): a value it does not know is left
+    out with a note, and the list, the RSS feed and the calendar feed share it."""
 
     soort = forms.MultipleChoiceField(
         label=gettext_lazy("Soort bijeenkomst"),
@@ -41,63 +38,24 @@ class AgendaFilterForm(forms.Form):
     )
 
     def __init__(self, data=None, *, years=()):
-        super().__init__(data if data is not None else QueryDict())
+        super().__init__(data)
         self.fields["periode"].choices = [
             *self.fields["periode"].choices,
             *[(str(year), _("In %(year)s") % {"year": year}) for year in years],
         ]
-        self.notes = []
-        self.data = self._known_values(self.data)
 
-    def _known_values(self, data):
-        """A copy of `data` with only the values the fields offer."""
-        known = QueryDict(mutable=True)
-        for name, field in self.fields.items():
-            choices = {str(value) for value, _label in field.choices if value}
-            for value in data.getlist(name):
-                value = value.strip()
-                if not value:
-                    continue
-                if value in choices:
-                    known.appendlist(name, value)
-                else:
-                    self.notes.append(
-                        _(
-                            "‘%(value)s’ is geen geldige keuze voor %(field)s; "
-                            "we negeerden het."
-                        )
-                        % {"value": value[:40], "field": field.label.lower()}
-                    )
-        return known
+    def filter_soort(self, events, kinds):
+        return events.filter(kind__in=kinds)
 
-    def filter(self, events):
-        self.is_valid()
-        cleaned = self.cleaned_data
-        if cleaned["soort"]:
-            events = events.filter(kind__in=cleaned["soort"])
-        if cleaned["publiek"]:
-            events = events.filter(audience=cleaned["publiek"])
-        period = cleaned["periode"]
+    def filter_publiek(self, events, audience):
+        return events.filter(audience=audience)
+
+    def filter_periode(self, events, period):
         if period == UPCOMING:
-            events = events.upcoming()
-        elif period == PAST:
-            events = events.past()
-        elif period:
-            events = events.filter(start__year=int(period))
-        return events
-
-    @property
-    def is_filtered(self):
-        return bool(self.data)
-
-    def querystring(self, only=None):
-        """The query string of the values in use (optionally only some fields)."""
-        if only is None:
-            return self.data.urlencode()
-        subset = QueryDict(mutable=True)
-        for name in only:
-            subset.setlist(name, self.data.getlist(name))
-        return subset.urlencode()
+            return events.upcoming()
+        if period == PAST:
+            return events.past()
+        return events.filter(start__year=int(period))
 
 
 def past_years(events):

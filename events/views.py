@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -88,7 +88,7 @@ def agenda_context(index, request):
         "now": now,
         "feed_url": index.url + index.reverse_subpage("feed"),
         "calendar_url": index.dotted_url("calendar"),
-        "calendar_query": form.querystring(only=["soort"]),
+        "calendar_query": urlencode({"soort": form.values["soort"]}, doseq=True),
     }
 
 
@@ -97,7 +97,7 @@ def agenda_calendar(index, request):
     form = AgendaFilterForm(request.GET)
     events = form.filter(index.events()).in_calendar_feed().order_by("start", "pk")
     name = _("Agenda lerend netwerk pleinmakers")
-    kinds = form.cleaned_data["soort"]
+    kinds = form.values["soort"]
     if kinds:
         labels = dict(form.fields["soort"].choices)
         name += " – " + ", ".join(str(labels[kind]).lower() for kind in kinds)

@@ -1,5 +1,5 @@
-"""The one filter contract of every list: practices, experiences, the directory
-and the toolkit.
+"""The one filter contract of every list: practices, experiences, the directory,
+the toolkit, site search and the agenda.
 
 A list's filter is a GET form: `SomeFilter(request.GET).filter(queryset)`. A
 value it cannot use is left out with a note for the visitor (`notes`), never an

@@ -133,9 +133,9 @@ def test_unknown_filter_values_are_ignored_with_a_note(client, calendar):
 
 def test_the_filter_form_keeps_what_it_knows():
     form = AgendaFilterForm(QueryDict("soort=webinar&soort=x&periode=komend"))
-    assert form.data.getlist("soort") == ["webinar"]
+    assert form.values["soort"] == ["webinar"]
     assert len(form.notes) == 1
-    assert form.querystring(only=["soort"]) == "soort=webinar"
+    assert form.querystring() == "soort=webinar&periode=komend"
     assert (
         set(form.filter(EventPage.objects.all()).values_list("pk", flat=True)) == set()
     )

@@ -61,3 +61,21 @@ def test_without_a_query_string_nothing_is_filtered():
     assert municipality_filter.filter(Municipality.objects.all()).count() == 285
     assert municipality_filter.notes == []
     assert municipality_filter.active_count() == 0
+
+
+def test_every_list_uses_the_one_contract():
+    from casestudies.filters import CaseStudyFilter
+    from events.forms import AgendaFilterForm
+    from experiences.filters import ExperienceFilter
+    from network.directory import DirectoryFilter
+    from portal.forms import SiteSearchFilter, ToolkitFilter
+
+    lists = [
+        CaseStudyFilter,
+        ExperienceFilter,
+        DirectoryFilter,
+        ToolkitFilter,
+        SiteSearchFilter,
+        AgendaFilterForm,
+    ]
+    assert [f.__name__ for f in lists if not issubclass(f, ListFilter)] == []
