@@ -57,11 +57,8 @@ class ErasePersonForm(forms.Form):
         return email
 
 
-class ErasePersonView(WagtailAdminTemplateMixin, FormView):
-    form_class = ErasePersonForm
-    template_name = "portal/admin/erase_person.html"
-    page_title = gettext_lazy("Persoon wissen")
-    header_icon = "bin"
+class PersonalDataScreen(WagtailAdminTemplateMixin):
+    """An admin screen for those who may erase people (`portal.erase_person`)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(ERASE_PERMISSION):
@@ -70,6 +67,13 @@ class ErasePersonView(WagtailAdminTemplateMixin, FormView):
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+
+class ErasePersonView(PersonalDataScreen, FormView):
+    form_class = ErasePersonForm
+    template_name = "portal/admin/erase_person.html"
+    page_title = gettext_lazy("Persoon wissen")
+    header_icon = "bin"
 
     def form_valid(self, form):
         counts = erase_person(
@@ -85,18 +89,10 @@ class ErasePersonView(WagtailAdminTemplateMixin, FormView):
         return redirect("portal_erase_person")
 
 
-class RetentionView(WagtailAdminTemplateMixin, TemplateView):
+class RetentionView(PersonalDataScreen, TemplateView):
     template_name = "portal/admin/retention.html"
     page_title = gettext_lazy("Bewaartermijnen")
     header_icon = "history"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(ERASE_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "rules": retention.preview()}
