@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 from wagtail.models import Collection, Page
 
-from casestudies.forms import content_errors
+from casestudies.forms import content_errors, label_errors
 from casestudies.models import CaseStudyPage
 from events.models import EventPage
 from experiences.models import Experience
@@ -100,9 +100,11 @@ def test_remove_demo_takes_out_every_example_and_keeps_the_rest(
     assert Experience.objects.filter(is_example=True).exists()
     assert Municipality.objects.filter(is_example=True).count() >= 3
     assert Trajectory.objects.filter(is_example=True).exists()
-    # Every practice loaded, true or example, meets the rule for going live.
+    # Every practice loaded, true or example, meets the rule for going live and
+    # names its author truthfully (‘Gedeeld door een lid’ only for a member's).
     for practice in CaseStudyPage.objects.live():
         assert not content_errors(practice), practice.title
+        assert not label_errors(practice), practice.title
     examples = CaseStudyPage.objects.filter(is_example=True)
     example_images = list(
         get_image_model().objects.filter(pk__in=examples.values("hero_image"))
@@ -136,6 +138,9 @@ def test_nothing_invented_is_stated_and_no_editor_notes(client):
     practice = pages["/praktijkvoorbeelden/pleinmakers-in-vier-mechelse-wijken/"]
     assert "Startjaar" not in practice
     assert "Woningen ter beschikking" not in practice
+    # Mechelen wrote it, and the page says so.
+    assert "Gevalideerd door Mechelen" in practice
+    assert "Gedeeld door een lid" not in practice
     about = pages["/over-pleinmakers/"]
     assert "ontvangt en aanvaardt coaching" in about
     assert "is sterk in het organiseren" in about
