@@ -67,3 +67,10 @@ def test_pages_published_by_a_command_show_no_none_in_reports_or_side_panels(
     for url in [f"/admin/pages/{home_page.pk}/", f"/admin/pages/{home_page.pk}/edit/"]:
         html = client.get(url).content.decode()
         assert not ENGLISH.search(html), (url, ENGLISH.search(html).group(0))
+
+
+def test_the_page_editor_offers_moderation_in_dutch(client, editor, home_page):
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{home_page.pk}/edit/").content.decode()
+    assert "Moderators approval" not in html
+    assert "Stuur door naar Nalezen en goedkeuren" in html
