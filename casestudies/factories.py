@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from factory import fuzzy
+from wagtail.rich_text import RichText
 
 from casestudies.models import (
     CaseStudyIndexPage,
@@ -14,6 +15,7 @@ from casestudies.models import (
 )
 from network.models import Municipality
 
+FILLER = "Deze fictieve beschrijving vult een testpagina op. "
 THEMES = [
     "ontmoeting",
     "burendag",
@@ -56,6 +58,10 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     status = fuzzy.FuzzyChoice(Status.values)
     label = fuzzy.FuzzyChoice(Label.values)
     pleinmakers_count = fuzzy.FuzzyInteger(1, 8)
+    # Long enough to be published; words no test searches for.
+    body = factory.LazyFunction(
+        lambda: [("paragraph", RichText("<p>" + FILLER * 7 + "</p>"))]
+    )
     homes_count = factory.LazyAttribute(lambda o: o.pleinmakers_count)
     live = True
     first_published_at = factory.LazyFunction(timezone.now)

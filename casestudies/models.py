@@ -18,12 +18,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from casestudies.blocks import CaseStudyStreamBlock, ExportColumnBlock
-from casestudies.forms import CaseStudyPageForm
+from casestudies.forms import (
+    PUBLISH_REFUSED_ACTION,
+    CaseStudyPageForm,
+    content_errors,
+    refusal_message,
+)
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
 
@@ -403,6 +409,42 @@ class CaseStudyPage(BasePage):
                     )
                 }
             )
+
+    def publish(self, revision, *args, log_action=True, **kwargs):
+        """Publish or schedule the revision, refused while the practice is empty.
+
+        Checked before Wagtail changes any schedule, so a refused revision stays
+        as it was. Scheduled publishing runs over many pages at once: there the
+        practice is left as a draft, its schedule dropped and the refusal noted
+        in its history, and the other pages still go live.
+        """
+        errors = content_errors(revision.as_object())
+        if not errors:
+            return super().publish(revision, *args, log_action=log_action, **kwargs)
+        if log_action != "wagtail.publish.scheduled":
+            raise ValidationError(errors)
+        revision.approved_go_live_at = None
+        revision.save(update_fields=["approved_go_live_at"])
+        log(
+            instance=self,
+            action=PUBLISH_REFUSED_ACTION,
+            data={"reason": str(refusal_message(self, errors))},
+            revision=revision,
+        )
+        return None
+
+    def save(self, *args, **kwargs):
+        # The last guard: every route that makes a revision live saves the page
+        # whole with its live revision set (drafts save only a few fields).
+        if (
+            self.live
+            and self.live_revision_id
+            and kwargs.get("clean", True)
+            and kwargs.get("update_fields") is None
+            and (errors := content_errors(self))
+        ):
+            raise ValidationError(errors)
+        return super().save(*args, **kwargs)
 
     def get_meta_description(self):
         return self.search_description or self.summary

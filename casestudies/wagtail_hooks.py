@@ -1,9 +1,13 @@
 """A flat admin listing of all practices, filterable by the facts editors check."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.log_actions import LogFormatter
 
+from casestudies.forms import PUBLISH_REFUSED_ACTION, content_errors, refusal_message
 from casestudies.models import CaseStudyPage
 
 
@@ -34,3 +38,36 @@ def casestudies_search_kind():
             page_models=(CaseStudyPage,),
         )
     ]
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_empty_practices(request, action_type, objects, action):
+    """Publish nothing when a selected practice (or, with its descendants, a
+    draft practice below a selected page) is empty: say which and why."""
+    if action_type != "publish":
+        return None
+    practices = [
+        page.specific for page in objects if page.specific_class is CaseStudyPage
+    ]
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            practices.extend(CaseStudyPage.objects.descendant_of(page).not_live())
+    refusals = []
+    for practice in practices:
+        latest = practice.get_latest_revision_as_object()
+        if errors := content_errors(latest):
+            refusals.append(str(refusal_message(latest, errors)))
+    if not refusals:
+        return None
+    messages.error(request, " ".join([str(_("Er is niets gepubliceerd.")), *refusals]))
+    return redirect(action.next_url)
+
+
+@hooks.register("register_log_actions")
+def register_casestudies_log_actions(actions):
+    @actions.register_action(PUBLISH_REFUSED_ACTION)
+    class PublishRefused(LogFormatter):
+        label = _("Publicatie geweigerd")
+
+        def format_message(self, log_entry):
+            return log_entry.data.get("reason") or self.label

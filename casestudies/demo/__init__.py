@@ -4,6 +4,9 @@ The site shows each with a "Voorbeeld" banner; the texts are in `practices.toml`
 Mechelen's own practice is true content (`casestudies.content`).
 """
 
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
+
 from casestudies.content import add_practice
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from portal.demo.blocks import read_data
@@ -19,5 +22,18 @@ def load(loader):
 
 
 def remove(stdout):
-    count, _by_model = CaseStudyPage.objects.filter(is_example=True).delete()
+    examples = CaseStudyPage.objects.filter(is_example=True)
+    image_ids = set(examples.values_list("hero_image_id", flat=True)) - {None}
+    count, _by_model = examples.delete()
     stdout.write(f"  - {count} example practices and what hung on them")
+    # Their drawn hero images go too, unless real content uses one.
+    images = get_image_model().objects.filter(pk__in=image_ids)
+    unused = [
+        image.pk
+        for image in images
+        if not CaseStudyPage.objects.filter(hero_image=image).exists()
+        and not ReferenceIndex.get_references_to(image).exists()
+    ]
+    # Deleting an image deletes its renditions, and both their files once committed.
+    count, _by_model = images.filter(pk__in=unused).delete()
+    stdout.write(f"  - {count} example images and their renditions")

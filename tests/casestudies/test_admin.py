@@ -100,7 +100,7 @@ def test_an_empty_practice_is_refused_on_publish_with_dutch_messages(
     assert response.status_code == 200
     html = response.content.decode()
     assert "minstens 300 tekens in de inhoud, nu 0" in html
-    assert "Vul minstens 1 in voor je publiceert" in html
+    assert "Vul minstens 1 in, of noem de wijken waar ze werken" in html
     assert not CaseStudyPage.objects.filter(slug="pleinmakers-in-lier").exists()
 
 

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail_factories import DocumentFactory
 
+from casestudies.factories import FILLER
 from casestudies.listing import related_practices
 from casestudies.models import CaseStudyDocument
 from portal.factories import EditorFactory, UserFactory
@@ -32,6 +33,8 @@ def genk(practice):
         contact_role="coördinator samenleven",
         contact_email=EMAIL,
         body=[
+            # Enough of a story to be published.
+            ("paragraph", f"<p>{FILLER * 7}</p>"),
             (
                 "approach",
                 {"title": "Aanpak", "steps": [{"title": "Kies de wijk", "text": ""}]},

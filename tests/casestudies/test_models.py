@@ -4,7 +4,7 @@ from django.db.models import ProtectedError
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from casestudies.factories import CaseStudyIndexPageFactory
+from casestudies.factories import FILLER, CaseStudyIndexPageFactory
 from casestudies.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -106,7 +106,12 @@ def test_search_finds_a_practice_by_municipality_name_and_body_word(practice):
     page = practice(
         "Poperinge",
         title="Moestuin op het plein",
-        body=[("paragraph", "<p>Samen tuinieren met hopranken langs de straat.</p>")],
+        body=[
+            (
+                "paragraph",
+                f"<p>Samen tuinieren met hopranken langs de straat. {FILLER * 6}</p>",
+            )
+        ],
     )
     practice("Genk", title="Buurtkamers")
     by_town = CaseStudyPage.objects.live().search("Poperinge")

@@ -49,3 +49,28 @@ def test_yes_no_columns_of_member_profiles_read_ja_or_nee(client, editor, member
     html = client.get("/admin/snippets/network/memberprofile/").content.decode()
     assert not ENGLISH.search(html)
     assert re.search(r"<td\s*>\s*(ja|nee)\s*</td>", html)
+
+
+def test_pages_published_by_a_command_show_no_none_in_reports_or_side_panels(
+    client, editor, home_page
+):
+    """Content loaded or published by a command has no publishing person: the
+    aging pages report shows a dash there, and the page explorer's status panel
+    counter, empty until the script counts, prints nothing."""
+    home_page.save_revision().publish()  # as load_content does: no user
+    client.force_login(editor)
+    aging = client.get("/admin/reports/aging-pages/").content.decode()
+    assert home_page.title in aging
+    assert not ENGLISH.search(aging), ENGLISH.search(aging).group(0)
+    published_by = aging.split(f"{home_page.title}", 1)[1].split("</tr>")[0]
+    assert re.search(r"<td[^>]*>\s*–\s*</td>", published_by), published_by
+    for url in [f"/admin/pages/{home_page.pk}/", f"/admin/pages/{home_page.pk}/edit/"]:
+        html = client.get(url).content.decode()
+        assert not ENGLISH.search(html), (url, ENGLISH.search(html).group(0))
+
+
+def test_the_page_editor_offers_moderation_in_dutch(client, editor, home_page):
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{home_page.pk}/edit/").content.decode()
+    assert "Moderators approval" not in html
+    assert "Stuur door naar Nalezen en goedkeuren" in html

@@ -7,8 +7,12 @@ import re
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.models import Rendition
+from wagtail.models import Collection, Page
 
+from casestudies.forms import content_errors, label_errors
 from casestudies.models import CaseStudyPage
 from events.models import EventPage
 from experiences.models import Experience
@@ -76,19 +80,51 @@ def test_load_content_holds_only_true_content(client):
         assert client.get(url).status_code == 200, url
 
 
-def test_remove_demo_takes_out_every_example_and_keeps_the_rest(client, editor):
+def library():
+    """The image and document library: each item's id and stored file name."""
+    return (
+        sorted(get_image_model().objects.values_list("pk", "file")),
+        sorted(get_document_model().objects.values_list("pk", "file")),
+        sorted(Collection.objects.values_list("pk", "name")),
+    )
+
+
+def test_remove_demo_takes_out_every_example_and_keeps_the_rest(
+    client, editor, django_capture_on_commit_callbacks
+):
     load("load_content")
     before = true_content()
+    library_before = library()
     load("load_demo")
     assert CaseStudyPage.objects.filter(is_example=True).count() >= 5
     assert Experience.objects.filter(is_example=True).exists()
     assert Municipality.objects.filter(is_example=True).count() >= 3
     assert Trajectory.objects.filter(is_example=True).exists()
+    # Every practice loaded, true or example, meets the rule for going live and
+    # names its author truthfully (‘Gedeeld door een lid’ only for a member's).
+    for practice in CaseStudyPage.objects.live():
+        assert not content_errors(practice), practice.title
+        assert not label_errors(practice), practice.title
+    examples = CaseStudyPage.objects.filter(is_example=True)
+    example_images = list(
+        get_image_model().objects.filter(pk__in=examples.values("hero_image"))
+    )
+    assert len(example_images) == examples.count()
+    renditions = [image.get_rendition("fill-400x225") for image in example_images]
+    storage = example_images[0].file.storage
 
-    load("remove_demo")
+    with django_capture_on_commit_callbacks(execute=True):
+        load("remove_demo")
     for model in [*EXAMPLE_MODELS, Municipality, Trajectory]:
         assert not model.objects.filter(is_example=True).exists(), model
     assert true_content() == before
+    # The example practices' images, their renditions and files are gone too.
+    assert library() == library_before
+    assert not Rendition.objects.filter(image__in=example_images).exists()
+    for item in [*example_images, *renditions]:
+        assert not storage.exists(item.file.name), item.file.name
+    mechelen = CaseStudyPage.objects.get()
+    assert storage.exists(mechelen.hero_image.file.name)
     assert User.objects.get() == editor  # a real account stays
     assert client.get("/praktijkvoorbeelden/").status_code == 200
 
@@ -102,6 +138,9 @@ def test_nothing_invented_is_stated_and_no_editor_notes(client):
     practice = pages["/praktijkvoorbeelden/pleinmakers-in-vier-mechelse-wijken/"]
     assert "Startjaar" not in practice
     assert "Woningen ter beschikking" not in practice
+    # Mechelen wrote it, and the page says so.
+    assert "Gevalideerd door Mechelen" in practice
+    assert "Gedeeld door een lid" not in practice
     about = pages["/over-pleinmakers/"]
     assert "ontvangt en aanvaardt coaching" in about
     assert "is sterk in het organiseren" in about

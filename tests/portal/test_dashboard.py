@@ -24,9 +24,8 @@ pytestmark = pytest.mark.django_db
 
 def panel(client):
     html = client.get("/admin/").content.decode()
-    return html.split('aria-labelledby="portal-work-title"', 1)[1].split("</section>")[
-        0
-    ]
+    heading = 'aria-labelledby="portal-work-heading"'
+    return html.split(heading, 1)[1].split("</section>")[0]
 
 
 def line(html, text):
