@@ -187,6 +187,21 @@ class PeriodContent:
                     experience__in=Experience.objects.published(),
                 )
                 .select_related("experience", "municipality", "author")
+                # A busy week holds tens of thousands of reactions: load only
+                # what matching and an item need.
+                .only(
+                    "experience",
+                    "author",
+                    "municipality",
+                    "body",
+                    "created_at",
+                    "experience__title",
+                    "experience__slug",
+                    "experience__author",
+                    "municipality__name",
+                    "author__first_name",
+                    "author__last_name",
+                )
                 .order_by("-created_at", "-pk"),
             )
         )
@@ -205,15 +220,6 @@ class PeriodContent:
         self.practices_url = index.url if index else "/"
         self.experiences_url = experiences_url()
         self.agenda_url = agenda_url()
-        # Each item once, not once per member.
-        for practice in self.practices:
-            practice.digest_item = self.practice_item(practice)
-        for experience in self.experiences:
-            experience.digest_item = self.experience_item(experience)
-        for reaction in self.reactions:
-            reaction.digest_item = self.reaction_item(reaction)
-        for event in self.events:
-            event.digest_item = self.event_item(event)
         # Indexes, so matching one member costs what matches them, not a scan
         # of the whole period for every follow.
         self.practices_by = _index(self.practices)
@@ -246,6 +252,15 @@ class PeriodContent:
         return items
 
     # Items, with only public fields -------------------------------------------
+
+    @staticmethod
+    def _item(thing, build):
+        """The item of a practice, experience, reaction or event: built once,
+        when a first member's digest holds it, not for all that nobody follows."""
+        item = getattr(thing, "digest_item", None)
+        if item is None:
+            item = thing.digest_item = build(thing)
+        return item
 
     def practice_item(self, practice):
         return Item(
@@ -324,7 +339,7 @@ class PeriodContent:
             if follow.scope != Scope.EXPERIENCES:
                 candidates = self._candidates(self.practices_by, self.practices, follow)
                 practices = fresh(
-                    p.digest_item
+                    self._item(p, self.practice_item)
                     for p in candidates
                     if not _own(user, p.owner_id) and follow.matches_practice(p)
                 )
@@ -340,7 +355,7 @@ class PeriodContent:
                     )
             candidates = self._candidates(self.experiences_by, self.experiences, follow)
             experiences = fresh(
-                e.digest_item
+                self._item(e, self.experience_item)
                 for e in candidates
                 if not _own(user, e.author_id) and follow.matches_experience(e)
             )
@@ -355,7 +370,7 @@ class PeriodContent:
                     )
                 )
             reactions = fresh(
-                r.digest_item
+                self._item(r, self.reaction_item)
                 for r in self.reactions_on.get(follow.experience_id, ())
                 if not _own(user, r.author_id) and follow.matches_reaction(r)
             )
@@ -370,7 +385,7 @@ class PeriodContent:
                     )
                 )
             events = fresh(
-                e.digest_item
+                self._item(e, self.event_item)
                 for e in self.events
                 if not _own(user, e.owner_id) and follow.matches_event(e)
             )
@@ -388,7 +403,7 @@ class PeriodContent:
                 sections.append(section)
         # A subscriber (no account, pk None) wrote nothing.
         on_mine = on_mine and fresh(
-            r.digest_item
+            self._item(r, self.reaction_item)
             for r in (self.reactions_on_author.get(user.pk, ()) if user.pk else ())
             if not _own(user, r.author_id)
         )
