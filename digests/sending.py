@@ -148,18 +148,27 @@ def links_for(user):
     }
 
 
+DIGEST_MAIL = "digests/email/digest"
+
+
+def digest_mail_context(user, digest, *, subject, intro):
+    """What the digest mail's templates render, for a member or a subscriber."""
+    return {
+        "greeting": user.first_name if hasattr(user, "first_name") else "",
+        "digest": digest,
+        "subject": subject,
+        "intro": intro,
+        "site_url": settings.PORTAL_BASE_URL,
+        **links_for(user),
+    }
+
+
 def mail_digest(user, digest, *, subject, intro):
-    links = links_for(user)
+    context = digest_mail_context(user, digest, subject=subject, intro=intro)
+    links = {"unsubscribe_url": context["unsubscribe_url"]}
     send_templated_mail(
-        "digests/email/digest",
-        {
-            "greeting": user.first_name if hasattr(user, "first_name") else "",
-            "digest": digest,
-            "subject": subject,
-            "intro": intro,
-            "site_url": settings.PORTAL_BASE_URL,
-            **links,
-        },
+        DIGEST_MAIL,
+        context,
         [user.email],
         headers={
             "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
