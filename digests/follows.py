@@ -5,6 +5,7 @@ they show (`municipality=`, `experience=`, `experience_filter=`,
 `practice_filter=`, `agenda=`); `target_for` turns that into a follow's criteria.
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -67,20 +68,22 @@ class Target:
         return pairs
 
     def existing(self, user):
-        """The member's follows among these (none when not followed yet)."""
-        found = []
+        """The member's follows among these, in one query."""
+        wanted = Q()
         for criteria in self.follows:
-            follow = Follow.objects.filter(user=user, **criteria).first()
-            if follow:
-                found.append(follow)
-        return found
+            wanted |= Q(**criteria)
+        return [
+            follow
+            for follow in Follow.objects.filter(user=user)
+            .filter(wanted)
+            .select_related("theme", "municipality", "experience")
+            if follow.criteria() in self.follows
+        ]
 
     def missing(self, user):
-        return [
-            criteria
-            for criteria in self.follows
-            if not Follow.objects.filter(user=user, **criteria).exists()
-        ]
+        """The criteria the member does not follow yet."""
+        have = [follow.criteria() for follow in self.existing(user)]
+        return [criteria for criteria in self.follows if criteria not in have]
 
 
 def _narrowed_by(list_filter):

@@ -196,3 +196,21 @@ def test_nothing_hidden_nothing_for_members_who_chose_otherwise(
     assert sending.send_item_now("ervaring", other.pk) == 1
     assert len(to(member)) == 1
     assert to(colleague) == []
+
+
+@pytest.mark.django_db
+def test_never_to_an_address_that_bounced_hard_three_times(member, approve):
+    from digests.models import Bounce
+
+    follow_theme(member)
+    immediately(member)
+    for _number in range(3):
+        Bounce.objects.create(email=member.email)
+    mail.outbox.clear()
+    experience = approve(themes=["groen"])
+    assert to(member) == []
+    claim = DigestSend.objects.get(user=member)
+    assert (claim.period, claim.outcome) == (
+        f"direct:ervaring:{experience.pk}",
+        "bounce",
+    )
