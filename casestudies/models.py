@@ -129,7 +129,12 @@ class CaseStudyPageQuerySet(PageQuerySet):
             .values("content_object")
             .annotate(
                 tags=GroupConcat(
-                    Concat("tag__name", models.Value(SLUG_SEPARATOR), "tag__slug"),
+                    Concat(
+                        "tag__name",
+                        models.Value(SLUG_SEPARATOR),
+                        "tag__slug",
+                        output_field=models.TextField(),
+                    ),
                     THEME_SEPARATOR,
                 )
             )

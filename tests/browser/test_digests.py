@@ -91,3 +91,34 @@ def test_the_html_digest_and_newsletter_mails_pass_axe(page, demo_site):
         # The footer's two links, named for what they do.
         assert page.locator("a >> text=Afmelden met één klik").count() == 1
         assert page.locator("a >> text=Kies hoe vaak je e-mail krijgt").count() == 1
+
+
+def test_a_member_follows_two_themes_from_the_practice_filter(page, demo_site):
+    from casestudies.models import CaseStudyPage, CaseStudyPageTag
+    from digests.models import Follow
+
+    practices = CaseStudyPage.objects.live().public()
+    slugs = list(
+        CaseStudyPageTag.objects.filter(content_object__in=practices)
+        .values_list("tag__slug", flat=True)
+        .distinct()
+        .order_by("tag__slug")[:2]
+    )
+    assert len(slugs) == 2
+    log_in(page)
+    query = "&".join(f"thema={slug}" for slug in slugs)
+    page.goto(f"{page.base_url}/praktijkvoorbeelden/?{query}")
+    button = page.locator("button >> text=Volg deze selectie")
+    assert button.get_attribute("aria-describedby") == "follow-what"
+    assert page.locator("#follow-what li").count() == 2
+    assert_no_axe_violations(page)
+    button.click()
+    page.wait_for_selector("button >> text=Je volgt dit")
+    assert_no_axe_violations(page)
+    follows = Follow.objects.filter(
+        user__email="lid@pleinmakers.example", theme__slug__in=slugs, scope="praktijken"
+    )
+    assert follows.count() == 2
+    page.click("button >> text=Je volgt dit")
+    page.wait_for_selector("button >> text=Volg deze selectie")
+    assert not follows.exists()
