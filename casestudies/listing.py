@@ -122,6 +122,5 @@ def detail_context(practice, request):
         ),
         "related_practices": related_practices(practice, [t.pk for t in themes]),
         "show_contact_email": can_see_contact_email(request.user),
-        "index_url": practice.index_url,
         "extra_sections": practice_sections(request, practice),
     }

@@ -10,6 +10,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -36,6 +37,7 @@ from portal.models import BasePage
 FIRST_YEAR = 1990
 # Joins theme names inside one SQL value; a control character no tag contains.
 THEME_SEPARATOR = "\x1f"
+SLUG_SEPARATOR = "\x1e"
 LAST_YEAR = 2100
 
 
@@ -126,7 +128,27 @@ class CaseStudyPageQuerySet(PageQuerySet):
             .annotate(names=GroupConcat("tag__name", THEME_SEPARATOR))
             .values("names")
         )
-        return self.annotate(theme_names=models.Subquery(names))
+        # Name and slug of each theme, for cards that link to the theme's page.
+        tags = (
+            CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
+            .order_by()
+            .values("content_object")
+            .annotate(
+                tags=GroupConcat(
+                    Concat(
+                        "tag__name",
+                        models.Value(SLUG_SEPARATOR),
+                        "tag__slug",
+                        output_field=models.TextField(),
+                    ),
+                    THEME_SEPARATOR,
+                )
+            )
+            .values("tags")
+        )
+        return self.annotate(
+            theme_names=models.Subquery(names), theme_tags=models.Subquery(tags)
+        )
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
@@ -455,6 +477,18 @@ class CaseStudyPage(BasePage):
         if not hasattr(self, "theme_names"):
             return sorted(tag.name for tag in self.themes.all())
         return split_theme_names(self.theme_names)
+
+    @property
+    def theme_links(self):
+        """(name, slug) of each theme, by name; from the listing's annotation
+        when it is there."""
+        if not hasattr(self, "theme_tags"):
+            return sorted((tag.name, tag.slug) for tag in self.themes.all())
+        return sorted(
+            tuple(pair.split(SLUG_SEPARATOR, 1))
+            for pair in (self.theme_tags or "").split(THEME_SEPARATOR)
+            if SLUG_SEPARATOR in pair
+        )
 
     @property
     def coordinator_fte_display(self):

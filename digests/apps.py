@@ -13,3 +13,8 @@ class DigestsConfig(AppConfig):
         "digests.delete_bounce",
         "digests.change_digestsettings",
     ]
+
+    def ready(self):
+        from digests import signals
+
+        signals.connect()

@@ -121,77 +121,105 @@ def subscriber_follows(subscriber):
     return [Follow(theme=theme) for theme in subscriber.themes.all()]
 
 
-class PeriodContent:
-    """Everything published in [start, end), loaded once for all members."""
+def _own(user, author_id):
+    """Whether the recipient wrote it; a subscriber (pk None) wrote nothing."""
+    return user.pk is not None and author_id == user.pk
 
-    def __init__(self, start, end, now=None):
+
+class PeriodContent:
+    """Everything published in [start, end), loaded once for all members.
+
+    `only=(kind, pk)` keeps just that one item (kind as in `Item.key`:
+    praktijk, ervaring, reactie, activiteit), through the same visibility
+    filters: what an immediate mail about one new item is built from.
+    """
+
+    def __init__(self, start, end, now=None, only=None):
         self.start, self.end = start, end
+        self.only = only
         now = now or timezone.now()
-        practices = (
+        practices = self._only(
+            "praktijk",
             CaseStudyPage.objects.live()
             .public()
             .filter(first_published_at__gte=start, first_published_at__lt=end)
             .select_related("municipality")
             .prefetch_related("themes")
-            .order_by("-first_published_at", "-pk")
+            .order_by("-first_published_at", "-pk"),
         )
         self.practices = list(practices)
         for practice in self.practices:
             practice.theme_ids = {tag.pk for tag in practice.themes.all()}
-        experiences = (
+        experiences = self._only(
+            "ervaring",
             Experience.objects.published()
             .filter(first_published_at__gte=start, first_published_at__lt=end)
             .select_related("municipality")
             .prefetch_related("themes")
-            .order_by("-first_published_at", "-pk")
+            .order_by("-first_published_at", "-pk"),
         )
         self.experiences = list(experiences)
         # Questions answered in the period, even when asked before it.
         self.experiences += list(
-            Experience.objects.published()
-            .filter(
-                kind=ExperienceKind.QUESTION,
-                answered_at__gte=start,
-                answered_at__lt=end,
-                first_published_at__lt=start,
+            self._only(
+                "ervaring",
+                Experience.objects.published()
+                .filter(
+                    kind=ExperienceKind.QUESTION,
+                    answered_at__gte=start,
+                    answered_at__lt=end,
+                    first_published_at__lt=start,
+                )
+                .select_related("municipality")
+                .prefetch_related("themes")
+                .order_by("-answered_at", "-pk"),
             )
-            .select_related("municipality")
-            .prefetch_related("themes")
-            .order_by("-answered_at", "-pk")
         )
         for experience in self.experiences:
             experience.theme_ids = {tag.pk for tag in experience.themes.all()}
         self.reactions = list(
-            Reaction.objects.visible()
-            .filter(
-                created_at__gte=start,
-                created_at__lt=end,
-                experience__in=Experience.objects.published(),
+            self._only(
+                "reactie",
+                Reaction.objects.visible()
+                .filter(
+                    created_at__gte=start,
+                    created_at__lt=end,
+                    experience__in=Experience.objects.published(),
+                )
+                .select_related("experience", "municipality", "author")
+                # A busy week holds tens of thousands of reactions: load only
+                # what matching and an item need.
+                .only(
+                    "experience",
+                    "author",
+                    "municipality",
+                    "body",
+                    "created_at",
+                    "experience__title",
+                    "experience__slug",
+                    "experience__author",
+                    "municipality__name",
+                    "author__first_name",
+                    "author__last_name",
+                )
+                .order_by("-created_at", "-pk"),
             )
-            .select_related("experience", "municipality", "author")
-            .order_by("-created_at", "-pk")
         )
         self.events = list(
-            EventPage.objects.live()
-            .public()
-            .not_cancelled()
-            .upcoming(now)
-            .filter(first_published_at__gte=start, first_published_at__lt=end)
-            .order_by("start", "pk")
+            self._only(
+                "activiteit",
+                EventPage.objects.live()
+                .public()
+                .not_cancelled()
+                .upcoming(now)
+                .filter(first_published_at__gte=start, first_published_at__lt=end)
+                .order_by("start", "pk"),
+            )
         )
         index = CaseStudyIndexPage.objects.live().public().first()
         self.practices_url = index.url if index else "/"
         self.experiences_url = experiences_url()
         self.agenda_url = agenda_url()
-        # Each item once, not once per member.
-        for practice in self.practices:
-            practice.digest_item = self.practice_item(practice)
-        for experience in self.experiences:
-            experience.digest_item = self.experience_item(experience)
-        for reaction in self.reactions:
-            reaction.digest_item = self.reaction_item(reaction)
-        for event in self.events:
-            event.digest_item = self.event_item(event)
         # Indexes, so matching one member costs what matches them, not a scan
         # of the whole period for every follow.
         self.practices_by = _index(self.practices)
@@ -201,6 +229,16 @@ class PeriodContent:
         for reaction in self.reactions:
             self.reactions_on[reaction.experience_id].append(reaction)
             self.reactions_on_author[reaction.experience.author_id].append(reaction)
+
+    def _only(self, kind, queryset):
+        if self.only is None:
+            return queryset
+        only_kind, pk = self.only
+        return queryset.filter(pk=pk) if only_kind == kind else queryset.none()
+
+    @property
+    def is_empty(self):
+        return not (self.practices or self.experiences or self.reactions or self.events)
 
     @staticmethod
     def _candidates(index, items, follow):
@@ -214,6 +252,15 @@ class PeriodContent:
         return items
 
     # Items, with only public fields -------------------------------------------
+
+    @staticmethod
+    def _item(thing, build):
+        """The item of a practice, experience, reaction or event: built once,
+        when a first member's digest holds it, not for all that nobody follows."""
+        item = getattr(thing, "digest_item", None)
+        if item is None:
+            item = thing.digest_item = build(thing)
+        return item
 
     def practice_item(self, practice):
         return Item(
@@ -274,9 +321,9 @@ class PeriodContent:
 
     # One member's digest ------------------------------------------------------
 
-    def digest_for(self, user, follows=None):
-        """The member's digest: a section per follow, then reactions on what they
-        wrote. Nothing they wrote themselves; each item once."""
+    def digest_for(self, user, follows=None, on_mine=True):
+        """The member's digest: a section per follow, then (`on_mine`) reactions
+        on what they wrote. Nothing they wrote themselves; each item once."""
         if follows is None:
             follows = list(Follow.objects.filter(user=user).for_digest())
         seen = set()
@@ -292,7 +339,9 @@ class PeriodContent:
             if follow.scope != Scope.EXPERIENCES:
                 candidates = self._candidates(self.practices_by, self.practices, follow)
                 practices = fresh(
-                    p.digest_item for p in candidates if follow.matches_practice(p)
+                    self._item(p, self.practice_item)
+                    for p in candidates
+                    if not _own(user, p.owner_id) and follow.matches_practice(p)
                 )
                 if practices:
                     section.groups.append(
@@ -306,9 +355,9 @@ class PeriodContent:
                     )
             candidates = self._candidates(self.experiences_by, self.experiences, follow)
             experiences = fresh(
-                e.digest_item
+                self._item(e, self.experience_item)
                 for e in candidates
-                if e.author_id != user.pk and follow.matches_experience(e)
+                if not _own(user, e.author_id) and follow.matches_experience(e)
             )
             if experiences:
                 section.groups.append(
@@ -321,9 +370,9 @@ class PeriodContent:
                     )
                 )
             reactions = fresh(
-                r.digest_item
+                self._item(r, self.reaction_item)
                 for r in self.reactions_on.get(follow.experience_id, ())
-                if r.author_id != user.pk and follow.matches_reaction(r)
+                if not _own(user, r.author_id) and follow.matches_reaction(r)
             )
             if reactions:
                 section.groups.append(
@@ -336,7 +385,9 @@ class PeriodContent:
                     )
                 )
             events = fresh(
-                e.digest_item for e in self.events if follow.matches_event(e)
+                self._item(e, self.event_item)
+                for e in self.events
+                if not _own(user, e.owner_id) and follow.matches_event(e)
             )
             if events:
                 section.groups.append(
@@ -351,10 +402,10 @@ class PeriodContent:
             if section.groups:
                 sections.append(section)
         # A subscriber (no account, pk None) wrote nothing.
-        on_mine = fresh(
-            r.digest_item
+        on_mine = on_mine and fresh(
+            self._item(r, self.reaction_item)
             for r in (self.reactions_on_author.get(user.pk, ()) if user.pk else ())
-            if r.author_id != user.pk
+            if not _own(user, r.author_id)
         )
         if on_mine:
             sections.append(

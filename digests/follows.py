@@ -5,6 +5,7 @@ they show (`municipality=`, `experience=`, `experience_filter=`,
 `practice_filter=`, `agenda=`); `target_for` turns that into a follow's criteria.
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -13,37 +14,76 @@ from network.models import Municipality
 
 from .models import Follow, Scope
 
+EMPTY_CRITERIA = {
+    "scope": Scope.ALL,
+    "theme": None,
+    "municipality": None,
+    "kind": "",
+    "experience": None,
+    "agenda": False,
+}
+# More themes than this in one post is not a member choosing from a filter.
+MAX_THEMES = 20
+
 
 class Target:
-    """A follow not yet saved: its criteria and what its button says."""
+    """Follows not yet saved: their criteria and what their button says.
 
-    def __init__(self, label, **criteria):
+    Most buttons name one follow; a filter's selection of several themes names
+    one follow per theme (the lists show what carries any of them).
+    `described` lists what is followed under the button, and `note` says what
+    of the selection is not followed (a search, a province).
+    """
+
+    def __init__(self, label, *, follows=None, described=False, note="", **criteria):
         self.label = label
-        self.criteria = {
-            "scope": Scope.ALL,
-            "theme": None,
-            "municipality": None,
-            "kind": "",
-            "experience": None,
-            "agenda": False,
-            **criteria,
-        }
+        self.follows = [{**EMPTY_CRITERIA, **each} for each in (follows or [criteria])]
+        self.described = described
+        self.note = note
+
+    @property
+    def criteria(self):
+        return self.follows[0]
+
+    def labels(self):
+        return [Follow(**criteria).label() for criteria in self.follows]
 
     def post_data(self):
-        criteria = self.criteria
-        return {
-            "scope": criteria["scope"],
-            "thema": criteria["theme"].slug if criteria["theme"] else "",
-            "gemeente": (
-                criteria["municipality"].slug if criteria["municipality"] else ""
-            ),
-            "soort": criteria["kind"],
-            "ervaring": criteria["experience"].pk if criteria["experience"] else "",
-            "agenda": "1" if criteria["agenda"] else "",
-        }
+        """The button's hidden fields, as (name, value) pairs."""
+        first = self.criteria
+        pairs = [("scope", first["scope"])]
+        pairs += [
+            ("thema", criteria["theme"].slug)
+            for criteria in self.follows
+            if criteria["theme"]
+        ]
+        if first["municipality"]:
+            pairs.append(("gemeente", first["municipality"].slug))
+        if first["kind"]:
+            pairs.append(("soort", first["kind"]))
+        if first["experience"]:
+            pairs.append(("ervaring", first["experience"].pk))
+        if first["agenda"]:
+            pairs.append(("agenda", "1"))
+        return pairs
 
     def existing(self, user):
-        return Follow.objects.filter(user=user, **self.criteria).first()
+        """The member's follows among these, in one query."""
+        wanted = Q()
+        for criteria in self.follows:
+            wanted |= Q(**criteria)
+        return [
+            follow
+            for follow in Follow.objects.filter(user=user)
+            .filter(wanted)
+            .select_related("theme", "municipality", "experience")
+            if follow.criteria() in self.follows
+        ]
+
+    def missing(self, user):
+        """The criteria the member does not follow yet."""
+        have = [follow.criteria() for follow in self.existing(user)]
+        return [criteria for criteria in self.follows if criteria not in have]
 
 
 def _narrowed_by(list_filter):
@@ -80,47 +120,58 @@ def target_for(
     if agenda is not None:
         return Target(_("Volg nieuwe activiteiten in de agenda"), agenda=True)
     if experience_filter is not None:
-        if _narrowed_by(experience_filter) - {"thema", "gemeente", "soort"}:
-            return None
         values = experience_filter.values
         return target_from_values(
             Scope.EXPERIENCES,
-            values.get("thema"),
+            [values.get("thema")] if values.get("thema") else [],
             values.get("gemeente"),
             values.get("soort"),
+            unfollowed=_narrowed_by(experience_filter) - {"thema", "gemeente", "soort"},
         )
     if practice_filter is not None:
-        if _narrowed_by(practice_filter) - {"thema"}:
-            return None
-        themes = practice_filter.values.get("thema") or []
-        if len(themes) != 1:
-            return None
-        return target_from_values(Scope.PRACTICES, themes[0], None, None)
+        return target_from_values(
+            Scope.PRACTICES,
+            practice_filter.values.get("thema") or [],
+            None,
+            None,
+            unfollowed=_narrowed_by(practice_filter) - {"thema"},
+        )
     return None
 
 
-def target_from_values(scope, theme_slug, municipality_slug, kind):
-    """A selection of a filter as a follow; None when nothing usable is chosen."""
-    theme = Tag.objects.filter(slug=theme_slug).first() if theme_slug else None
+def target_from_values(scope, theme_slugs, municipality_slug, kind, unfollowed=()):
+    """A filter's selection as follows: one per chosen theme, each with the
+    chosen municipality and kind; None when nothing followable is chosen."""
+    themes = (
+        list(Tag.objects.filter(slug__in=theme_slugs[:MAX_THEMES]).order_by("name"))
+        if theme_slugs
+        else []
+    )
     municipality = (
         Municipality.objects.filter(slug=municipality_slug).first()
         if municipality_slug
         else None
     )
     kind = kind if kind in ExperienceKind.values else ""
-    if not (theme or municipality or kind):
+    if not (themes or municipality or kind):
         return None
     return Target(
         _("Volg deze selectie"),
-        scope=scope,
-        theme=theme,
-        municipality=municipality,
-        kind=kind,
+        follows=[
+            {"scope": scope, "theme": theme, "municipality": municipality, "kind": kind}
+            for theme in themes or [None]
+        ],
+        described=True,
+        note=(
+            _("Je zoekwoorden en je andere filters volg je niet mee.")
+            if unfollowed
+            else ""
+        ),
     )
 
 
 def target_from_post(data):
-    """The follow a button posted; None for anything we do not know."""
+    """The follows a button posted; None for anything we do not know."""
     if data.get("agenda") == "1":
         return Target("", agenda=True)
     experience_id = data.get("ervaring", "")
@@ -134,7 +185,12 @@ def target_from_post(data):
     scope = data.get("scope", Scope.ALL)
     if scope not in Scope.values:
         return None
-    if data.get("thema") and not Tag.objects.filter(slug=data["thema"]).exists():
+    theme_slugs = [slug for slug in data.getlist("thema") if slug]
+    if len(theme_slugs) > MAX_THEMES:
+        return None
+    if theme_slugs and Tag.objects.filter(slug__in=theme_slugs).count() != len(
+        set(theme_slugs)
+    ):
         return None
     if (
         data.get("gemeente")
@@ -144,5 +200,5 @@ def target_from_post(data):
     if data.get("soort") and data["soort"] not in ExperienceKind.values:
         return None
     return target_from_values(
-        scope, data.get("thema"), data.get("gemeente"), data.get("soort")
+        scope, theme_slugs, data.get("gemeente"), data.get("soort")
     )

@@ -6,6 +6,10 @@ period with a `DigestSend` row (unique) in the same transaction as queuing the
 mail: a second run, or a run resumed after a crash, finds the claim and skips.
 No content, no mail; never to a member who chose *nooit*, an inactive or erased
 account, or an address that bounced hard three times.
+
+Members who chose *onmiddellijk* hear of each new item as it becomes visible:
+`digests.signals` queues `tasks.send_new_item` after the commit, which runs
+`send_item_now`; the hourly run catches up what a lost task missed.
 """
 
 from datetime import datetime, time, timedelta
@@ -14,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
@@ -33,9 +38,11 @@ from .building import (
 )
 from .models import (
     Bounce,
+    DigestPreference,
     DigestRun,
     DigestSend,
     DigestSettings,
+    Follow,
     Frequency,
     Subscriber,
     frequency_of,
@@ -100,6 +107,23 @@ def recipients():
     )
 
 
+CHUNK = 500
+
+
+def with_follows(members):
+    """Members with what they follow (`user.followed`): two queries per CHUNK
+    members when iterated in chunks, whatever the number of follows."""
+    return members.prefetch_related(
+        Prefetch("follows", queryset=Follow.objects.for_digest(), to_attr="followed")
+    )
+
+
+def build_digests(content):
+    """Every member's digest from one period's content, member by member."""
+    for user in with_follows(recipients()).iterator(chunk_size=CHUNK):
+        yield content.digest_for(user, user.followed)
+
+
 def subscribers():
     """Confirmed sign-ups only: nothing goes to an address never confirmed."""
     return Subscriber.objects.confirmed().prefetch_related("themes").order_by("pk")
@@ -124,18 +148,27 @@ def links_for(user):
     }
 
 
+DIGEST_MAIL = "digests/email/digest"
+
+
+def digest_mail_context(user, digest, *, subject, intro):
+    """What the digest mail's templates render, for a member or a subscriber."""
+    return {
+        "greeting": user.first_name if hasattr(user, "first_name") else "",
+        "digest": digest,
+        "subject": subject,
+        "intro": intro,
+        "site_url": settings.PORTAL_BASE_URL,
+        **links_for(user),
+    }
+
+
 def mail_digest(user, digest, *, subject, intro):
-    links = links_for(user)
+    context = digest_mail_context(user, digest, subject=subject, intro=intro)
+    links = {"unsubscribe_url": context["unsubscribe_url"]}
     send_templated_mail(
-        "digests/email/digest",
-        {
-            "greeting": user.first_name if hasattr(user, "first_name") else "",
-            "digest": digest,
-            "subject": subject,
-            "intro": intro,
-            "site_url": settings.PORTAL_BASE_URL,
-            **links,
-        },
+        DIGEST_MAIL,
+        context,
         [user.email],
         headers={
             "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
@@ -217,7 +250,7 @@ class Sender:
             return None
         self.record = DigestRun.objects.create()
         self.blocked = Bounce.objects.blocked_addresses()
-        for user in recipients().iterator(chunk_size=500):
+        for user in with_follows(recipients()).iterator(chunk_size=CHUNK):
             self.send_to(user)
         for subscriber in subscribers():
             self.send_to_subscriber(subscriber)
@@ -233,7 +266,7 @@ class Sender:
         if user.pk in self.already_claimed(period):
             return None
         content = self.content(period.key, period.start, period.end)
-        digest = content.digest_for(user)
+        digest = content.digest_for(user, user.followed)
         return claim_and_send(
             user,
             period.key,
@@ -264,37 +297,29 @@ class Sender:
         )
 
     def send_immediately(self, user):
-        """One mail per new item, at most IMMEDIATE_PER_DAY a (Brussels) day."""
+        """Catch up what the item's own task missed (`send_item_now`): the same
+        claims, so nothing is mailed twice."""
         content = self.content(
             "direct", self.now - IMMEDIATE_WINDOW, self.now + timedelta(seconds=1)
         )
-        digest = content.digest_for(user)
-        if digest.is_empty:
-            return None
-        midnight = timezone.localtime(self.now, BRUSSELS).replace(
-            hour=0, minute=0, second=0, microsecond=0
+        mail_items_now(
+            user,
+            content.digest_for(user, user.followed, on_mine=False),
+            self.now,
+            self.blocked,
+            self.record,
         )
-        recent = DigestSend.objects.filter(
-            user=user,
-            period__startswith=IMMEDIATE_PREFIX,
-            created_at__gte=self.now - 2 * IMMEDIATE_WINDOW,
-        ).values_list("period", "outcome", "created_at")
-        claimed = {period for period, _outcome, _at in recent}
-        sent_today = sum(
-            1
-            for _period, outcome, at in recent
-            if outcome == DigestSend.Outcome.SENT and at >= midnight
-        )
-        for section in digest.sections:
-            for group in section.groups:
-                for item in group.items:
-                    key = f"{IMMEDIATE_PREFIX}{item.key}"
-                    if key in claimed:
-                        continue
-                    if sent_today >= IMMEDIATE_PER_DAY:
-                        return None
-                    single = Digest(
-                        user,
+
+
+def _single_items(digest):
+    """Each item of the digest as a digest of its own, under its own headings."""
+    for section in digest.sections:
+        for group in section.groups:
+            for item in group.items:
+                yield (
+                    item,
+                    Digest(
+                        digest.user,
                         [
                             Section(
                                 section.title,
@@ -309,20 +334,88 @@ class Sender:
                                 ],
                             )
                         ],
-                    )
-                    outcome = claim_and_send(
-                        user,
-                        key,
-                        single,
-                        self.record,
-                        self.blocked,
-                        subject=item.title,
-                        intro=_("Er is iets nieuws over wat je volgt."),
-                    )
-                    claimed.add(key)
-                    if outcome == DigestSend.Outcome.SENT:
-                        sent_today += 1
-        return None
+                    ),
+                )
+
+
+def mail_items_now(user, digest, now, blocked, run=None):
+    """One mail per item of `digest`, at most IMMEDIATE_PER_DAY a Brussels day;
+    an item already claimed for this member (`direct:<item>`) is never mailed
+    again. Returns how many mails went out."""
+    if digest.is_empty:
+        return 0
+    keys = [f"{IMMEDIATE_PREFIX}{item.key}" for item in digest.items]
+    midnight = timezone.localtime(now, BRUSSELS).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    sent = 0
+    with transaction.atomic():
+        # The member's row is locked so two tasks at once count the cap right.
+        list(DigestPreference.objects.select_for_update().filter(user=user))
+        mine = DigestSend.objects.filter(user=user, period__startswith=IMMEDIATE_PREFIX)
+        claimed = set(mine.filter(period__in=keys).values_list("period", flat=True))
+        sent_today = mine.filter(
+            outcome=DigestSend.Outcome.SENT, created_at__gte=midnight
+        ).count()
+        for item, single in _single_items(digest):
+            key = f"{IMMEDIATE_PREFIX}{item.key}"
+            if key in claimed:
+                continue
+            if sent_today >= IMMEDIATE_PER_DAY:
+                break
+            outcome = claim_and_send(
+                user,
+                key,
+                single,
+                run,
+                blocked,
+                subject=item.title,
+                intro=_("Er is iets nieuws over wat je volgt."),
+            )
+            if outcome == DigestSend.Outcome.SENT:
+                sent_today += 1
+                sent += 1
+    return sent
+
+
+def immediate_recipients():
+    """Members who chose *onmiddellijk*, with what they follow."""
+    return (
+        recipients()
+        .filter(digest_preference__frequency=Frequency.IMMEDIATELY)
+        .prefetch_related(
+            Prefetch(
+                "follows", queryset=Follow.objects.for_digest(), to_attr="followed"
+            )
+        )
+    )
+
+
+def send_item_now(kind, pk, now=None):
+    """Mail one item that just became visible to every member who chose
+    *onmiddellijk* and follows it; returns how many mails went out.
+
+    Only an item first published (or posted) within the last day counts as new,
+    so publishing an old practice again mails nobody.
+    """
+    if digests_paused():
+        return 0
+    now = now or timezone.now()
+    content = PeriodContent(
+        now - IMMEDIATE_WINDOW, now + timedelta(seconds=1), now=now, only=(kind, pk)
+    )
+    if content.is_empty:
+        return 0
+    blocked = Bounce.objects.blocked_addresses()
+    return sum(
+        mail_items_now(
+            user,
+            content.digest_for(user, user.followed, on_mine=False),
+            now,
+            blocked,
+        )
+        for user in immediate_recipients()
+    )
 
 
 def send_digests(now=None):

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from digests.sending import send_digests
+from digests.sending import send_digests, send_item_now
 
 
 @task()
@@ -11,3 +11,9 @@ def send_due_digests():
     run = send_digests()
     # Task results are JSON: a plain bool says whether a run took place.
     return run is not None
+
+
+@task()
+def send_new_item(kind, pk):
+    """Mail one new item to the members who want it at once; returns how many."""
+    return send_item_now(kind, pk)

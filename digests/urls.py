@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from digests import feeds, newsletter, views
+from digests import feeds, newsletter, views, webhooks
 
 app_name = "digests"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.FollowSettingsView.as_view(), name="settings"),
     path("volg/", views.FollowToggleView.as_view(), name="toggle"),
     path("<int:pk>/stoppen/", views.UnfollowView.as_view(), name="unfollow"),
+    path("bounce/", webhooks.record_bounce, name="bounce-webhook"),
     path("afmelden/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
     path("feed/thema/<slug:slug>/", feeds.ThemeFeed(), name="theme-feed"),
     path(

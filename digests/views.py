@@ -51,8 +51,19 @@ def _next_url(request, fallback):
     return fallback
 
 
+def _joined(labels):
+    """‘A’, ‘B’ en ‘C’ inside the message's own quotes."""
+    if len(labels) == 1:
+        return labels[0]
+    return _("%(first)s’ en ‘%(last)s") % {
+        "first": "’, ‘".join(labels[:-1]),
+        "last": labels[-1],
+    }
+
+
 class FollowToggleView(MemberRequiredMixin, View):
-    """Follow what a button names, or stop following it if already followed."""
+    """Follow what a button names, or stop following it if already followed;
+    a selection of several themes is followed (or stopped) all at once."""
 
     def post(self, request):
         target = target_from_post(request.POST)
@@ -60,15 +71,19 @@ class FollowToggleView(MemberRequiredMixin, View):
             return HttpResponseBadRequest(
                 _("Dit kun je niet volgen. Ga terug en probeer het opnieuw.")
             )
-        existing = target.existing(request.user)
-        if existing:
-            label = existing.label()
-            existing.delete()
+        missing = target.missing(request.user)
+        if not missing:
+            existing = target.existing(request.user)
+            labels = _joined([follow.label() for follow in existing])
+            Follow.objects.filter(pk__in=[follow.pk for follow in existing]).delete()
             messages.success(
-                request, _("Je volgt ‘%(label)s’ niet meer.") % {"label": label}
+                request, _("Je volgt ‘%(label)s’ niet meer.") % {"label": labels}
             )
         else:
-            follow = Follow.objects.create(user=request.user, **target.criteria)
+            follows = [
+                Follow.objects.create(user=request.user, **criteria)
+                for criteria in missing
+            ]
             messages.success(
                 request,
                 _(
@@ -76,7 +91,7 @@ class FollowToggleView(MemberRequiredMixin, View):
                     "digest (%(frequency)s)."
                 )
                 % {
-                    "label": follow.label(),
+                    "label": _joined([follow.label() for follow in follows]),
                     "frequency": dict(Frequency.choices)[frequency_of(request.user)]
                     .split(":")[0]
                     .lower(),
@@ -209,11 +224,12 @@ def follow_button(request, **subject):
         return render_to_string(
             "digests/includes/feed_link.html", {"feed_url": feed_url}
         )
-    following = target.existing(request.user) is not None
+    following = not target.missing(request.user)
     return render_to_string(
         "digests/includes/follow_button.html",
         {
             "target": target,
+            "labels": target.labels() if target.described else [],
             "fields": target.post_data(),
             "following": following,
             "feed_url": feed_url,

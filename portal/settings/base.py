@@ -251,6 +251,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Lerend netwerk pleinmakers <no-reply@pleinmakers.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The mail service reports bounces to /volgen/bounce/ with this bearer token;
+# unset, that endpoint does not exist.
+PORTAL_BOUNCE_WEBHOOK_TOKEN = os.environ.get("PORTAL_BOUNCE_WEBHOOK_TOKEN", "")
 
 LOGGING = {
     "version": 1,

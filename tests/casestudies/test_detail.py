@@ -84,7 +84,7 @@ def test_detail_shows_the_key_facts_and_body(client, genk):
         "Ann Peeters",
     ]:
         assert text in html, text
-    assert 'href="/praktijkvoorbeelden/?thema=jongeren"' in html
+    assert 'href="/themas/jongeren/"' in html  # the theme's page, to follow it
 
 
 def test_detail_loads_a_print_stylesheet(client, genk):

@@ -58,3 +58,26 @@ def test_theme_page_with_follow_button_and_feed(
     client.post("/volgen/volg/", {"thema": "groen"})
     assert 'href="/themas/groen/"' in client.get("/volgen/").content.decode()
     assert client.get("/themas/bestaat-niet/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_theme_shown_links_to_its_page(
+    client, make_practice, make_experience, home_page
+):
+    practice = make_practice(title="Groene speelplaats", themes=["groen", "senioren"])
+    experience = make_experience(title="Bloembakken", themes=["groen"])
+    link = '<a href="/themas/groen/">groen</a>'
+    for url in (
+        "/praktijkvoorbeelden/",  # the practice's card
+        practice.url,
+        "/ervaringen/",  # the experience's card
+        experience.get_absolute_url(),
+        "/",  # the home page's newest practices
+    ):
+        html = client.get(url).content.decode()
+        assert link in html, url
+    assert (
+        '<a href="/themas/senioren/">senioren</a>'
+        in client.get("/praktijkvoorbeelden/").content.decode()
+    )
+    assert client.get("/themas/senioren/").status_code == 200

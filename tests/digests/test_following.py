@@ -99,9 +99,27 @@ def test_follow_the_selection_of_the_experience_filter(
         hasselt,
     )
     assert follow.label() == "Vraag aan het netwerk · thema ‘groen’ · uit Hasselt"
-    # A search cannot be followed: the button is not offered.
+    # A search cannot be followed: with a theme, the theme is, and the page
+    # says the search is not; a search alone offers no button.
     html = logged_in.get("/ervaringen/?thema=groen&q=soep").content.decode()
+    assert "Volg deze selectie" in html
+    assert "<li>Ervaringen · thema ‘groen’</li>" in html
+    assert "Je zoekwoorden en je andere filters volg je niet mee." in html
+    html = logged_in.get("/ervaringen/?q=soep").content.decode()
     assert "Volg deze selectie" not in html
+
+
+@pytest.mark.django_db
+def test_follow_a_municipality_or_a_kind_from_the_experience_filter(
+    logged_in, member, make_experience, hasselt
+):
+    make_experience(kind="vraag")
+    html = logged_in.get(f"/ervaringen/?gemeente={hasselt.slug}").content.decode()
+    assert "<li>Ervaringen · uit Hasselt</li>" in html
+    html = logged_in.get("/ervaringen/?soort=vraag").content.decode()
+    assert "<li>Vraag aan het netwerk</li>" in html
+    logged_in.post(TOGGLE, {"scope": "ervaringen", "soort": "vraag"})
+    assert Follow.objects.get(user=member).kind == "vraag"
 
 
 @pytest.mark.django_db
@@ -112,6 +130,46 @@ def test_follow_a_theme_from_the_practice_filter(logged_in, member, make_practic
     logged_in.post(TOGGLE, {"scope": "praktijken", "thema": "groen"})
     follow = Follow.objects.get(user=member)
     assert (follow.scope, follow.theme.slug) == (Scope.PRACTICES, "groen")
+
+
+@pytest.mark.django_db
+def test_follow_several_themes_from_the_practice_filter_at_once(
+    logged_in, member, make_practice
+):
+    make_practice(themes=["groen", "senioren"])
+    url = "/praktijkvoorbeelden/?thema=groen&thema=senioren"
+    html = logged_in.get(url).content.decode()
+    assert "Volg deze selectie" in html
+    assert "<li>Praktijkvoorbeelden · thema ‘groen’</li>" in html
+    assert "<li>Praktijkvoorbeelden · thema ‘senioren’</li>" in html
+    assert '<input type="hidden" name="thema" value="groen">' in html
+    assert '<input type="hidden" name="thema" value="senioren">' in html
+    data = {"scope": "praktijken", "thema": ["groen", "senioren"], "next": url}
+    logged_in.post(TOGGLE, data)
+    follows = Follow.objects.filter(user=member).order_by("theme__slug")
+    assert [(f.scope, f.theme.slug) for f in follows] == [
+        (Scope.PRACTICES, "groen"),
+        (Scope.PRACTICES, "senioren"),
+    ]
+    html = logged_in.get(url).content.decode()
+    assert "Je volgt nu ‘Praktijkvoorbeelden · thema ‘groen’’ en" in html
+    assert "Je volgt dit" in html
+    # The same button stops both.
+    logged_in.post(TOGGLE, data)
+    assert not Follow.objects.filter(user=member).exists()
+
+
+@pytest.mark.django_db
+def test_the_practice_filter_offers_no_button_for_nothing_followable(
+    logged_in, make_practice
+):
+    make_practice(themes=["groen"])
+    for query in ("q=binnenkoer", "provincie=antwerpen", ""):
+        html = logged_in.get(f"/praktijkvoorbeelden/?{query}").content.decode()
+        assert "Volg deze selectie" not in html, query
+    html = logged_in.get("/praktijkvoorbeelden/?thema=groen&q=koer").content.decode()
+    assert "Volg deze selectie" in html
+    assert "Je zoekwoorden en je andere filters volg je niet mee." in html
 
 
 @pytest.mark.django_db

@@ -94,6 +94,45 @@ def test_never_pending_hidden_rejected_withdrawn_or_own(
 
 
 @pytest.mark.django_db
+def test_never_a_draft_unpublished_or_private_practice_or_event(
+    member, practices_page, make_practice, make_event
+):
+    from wagtail.models import PageViewRestriction
+
+    from casestudies.factories import CaseStudyPageFactory
+
+    follow_theme(member)
+    Follow.objects.create(user=member, agenda=True)
+    draft = CaseStudyPageFactory.build(title="Nog een ontwerp", live=False)
+    practices_page.add_child(instance=draft)
+    draft.themes.set(["groen"])
+    draft.save_revision()
+    make_practice(title="Offline gehaald", themes=["groen"]).unpublish()
+    private = make_practice(title="Alleen voor leden", themes=["groen"])
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    make_event(title="Afgelast", is_cancelled=True)
+    make_event(title="Teruggetrokken").unpublish()
+    make_practice(title="Wel zichtbaar", themes=["groen"])
+    mail.outbox.clear()
+
+    sending.send_digests(now=week_later())
+
+    (message,) = digests_to(member.email)
+    body = message.body + html_of(message)
+    assert "Wel zichtbaar" in body
+    for title in (
+        "Nog een ontwerp",
+        "Offline gehaald",
+        "Alleen voor leden",
+        "Afgelast",
+        "Teruggetrokken",
+    ):
+        assert title not in body, title
+
+
+@pytest.mark.django_db
 def test_never_an_events_online_link(member, make_event):
     Follow.objects.create(user=member, agenda=True)
     link = "https://vergadering.example/geheim-XYZ"

@@ -3,12 +3,16 @@
 Run on the bench database (`make bench` builds it): `manage.py bench_digests
 --members 1500` first adds bench members (bulk, each following a theme, a
 municipality and the agenda) until there are that many, then builds every
-member's digest for the last seven days without sending anything.
+member's digest for the last seven days without sending anything, the way the
+weekly run does (`sending.build_digests`).
+
+Peak memory is the process's peak resident size (`getrusage`), so the timing
+carries no tracing overhead; it includes Django itself.
 """
 
 import random
+import resource
 import time
-import tracemalloc
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -21,7 +25,7 @@ from taggit.models import Tag
 
 from digests.building import PeriodContent
 from digests.models import Follow
-from digests.sending import recipients
+from digests.sending import build_digests, recipients
 from network.models import MemberProfile, Municipality
 
 BENCH_DOMAIN = "bench-lid.example"
@@ -72,22 +76,26 @@ class Command(BaseCommand):
         if added:
             self.stdout.write(f"Added {added} bench members.")
         now = timezone.now()
-        tracemalloc.start()
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as load_queries:
             content = PeriodContent(now - timedelta(days=7), now, now=now)
+        loaded = time.perf_counter()
         built = items = 0
         with CaptureQueriesContext(connection) as member_queries:
-            for user in recipients().iterator(chunk_size=500):
-                digest = content.digest_for(user)
+            for digest in build_digests(content):
                 built += 1
                 items += digest.count()
-        seconds = time.perf_counter() - started
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
+        finished = time.perf_counter()
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
         per_member = len(member_queries) / built if built else 0
         self.stdout.write(
-            f"{built} digests ({items} items) in {seconds:.1f} s; "
+            f"{built} digests ({items} items) in {finished - started:.1f} s "
+            f"(loading the week {loaded - started:.1f} s: "
+            f"{len(content.practices)} practices, {len(content.experiences)} "
+            f"experiences, {len(content.reactions)} reactions, "
+            f"{len(content.events)} events; "
+            f"{(finished - loaded) / built * 1000 if built else 0:.1f} ms per member); "
             f"{len(load_queries)} queries to load the week, "
-            f"{per_member:.2f} per member; peak memory {peak / 1e6:.1f} MB"
+            f"{len(member_queries)} for all members, {per_member:.3f} per member; "
+            f"peak memory {peak_kb / 1024:.0f} MB"
         )
