@@ -1,8 +1,10 @@
-"""Wagtail's HTTP purge backend, with a time-out.
+"""Wagtail's HTTP purge backend, for the nginx in deploy/nginx.
 
-Wagtail's HTTPBackend waits on the front cache without limit; a hanging nginx
-must not hang the editor's publish. A purge that fails is logged: the page then
-leaves the front cache after PORTAL_FRONT_CACHE_SECONDS.
+Two changes to Wagtail's HTTPBackend: the purge goes to LOCATION's path
+followed by the page's path (nginx's purge location, /_purge/<path>), and it
+waits at most 2 seconds, as a hanging nginx must not hang the editor's publish.
+A purge that fails is logged: the page then leaves the front cache after
+PORTAL_FRONT_CACHE_SECONDS.
 """
 
 import logging
@@ -18,11 +20,21 @@ TIMEOUT_SECONDS = 2
 
 
 class PurgeBackend(HTTPBackend):
+    def __init__(self, params):
+        self.prefix = urlsplit(params["LOCATION"]).path.rstrip("/")
+        super().__init__(params)
+
     def purge(self, url):
         parts = urlsplit(url)
         request = PurgeRequest(
             url=urlunsplit(
-                (self.cache_scheme, self.cache_netloc, parts.path, parts.query, "")
+                (
+                    self.cache_scheme,
+                    self.cache_netloc,
+                    self.prefix + parts.path,
+                    parts.query,
+                    "",
+                )
             ),
             headers={"Host": parts.netloc, "User-Agent": "portal-purge"},
         )
