@@ -29,6 +29,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "portal:content-version"
 HOME = "/"
+# Paths of views that are not pages and that shared caches keep (feeds, the
+# sitemap, the figures): every change purges them from the front cache.
+SHARED_PATHS_KEY = "portal:shared-paths"
+MAX_SHARED_PATHS = 1000
 
 
 def content_version():
@@ -94,11 +98,30 @@ def content_changed(paths=(), *, below=(), site=False, pages=()):
     transaction.on_commit(after_commit)
 
 
+def remember_shared_path(request):
+    """May a shared cache keep this view that is not a page? Only without a query
+    string (nginx purges exact URLs) and while the list of such paths is short."""
+    if request.META.get("QUERY_STRING") or not getattr(
+        settings, "WAGTAILFRONTENDCACHE", None
+    ):
+        return False
+    paths = cache.get(SHARED_PATHS_KEY) or []
+    if request.path in paths:
+        return True
+    if len(paths) >= MAX_SHARED_PATHS:
+        return False
+    # Two workers adding at once may lose one path: nginx then keeps that view
+    # until s-maxage (PORTAL_FRONT_CACHE_SECONDS), as it would a menu change.
+    cache.set(SHARED_PATHS_KEY, [*paths, request.path], timeout=None)
+    return True
+
+
 def purge_front_cache(paths, pages=()):
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
+    paths = set(paths) | set(cache.get(SHARED_PATHS_KEY) or [])
     batch = PurgeBatch()
     batch.add_urls(settings.PORTAL_BASE_URL + path for path in sorted(paths))
     for page in pages:

@@ -10,9 +10,10 @@ someone with a message to see) never reads or fills the cache. A page is never
 stored when it is not a 200, sets a cookie, holds a CSRF token (every POST form
 does: those pages stay uncached, so no token is ever shared), is a preview, or
 says Cache-Control private, no-cache or no-store. A stored page is served
-without `Vary: Cookie` and with `Cache-Control: public`, so the front cache
-(deploy/nginx) may keep Wagtail pages too; other views (feeds, sitemap,
-search) stay in this cache only, as nginx cannot purge their many URLs.
+without `Vary: Cookie` and with `Cache-Control: public, s-maxage`, so the front
+cache (deploy/nginx) keeps it too. Views that are not pages (feeds, the
+sitemap, the figures) change with any content: their paths are remembered, and
+every change purges them from the front cache as well (fragment_cache).
 """
 
 import hashlib
@@ -28,7 +29,7 @@ from django.utils.cache import (
     patch_cache_control,
 )
 
-from portal.fragment_cache import new_scope_token, scope_key
+from portal.fragment_cache import new_scope_token, remember_shared_path, scope_key
 
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid")
 UNCACHED_PREFIXES = (
@@ -168,7 +169,9 @@ class PageCacheMiddleware:
             response["Vary"] = ", ".join(vary)
         elif response.has_header("Vary"):
             del response["Vary"]
-        shared_seconds = settings.PORTAL_FRONT_CACHE_SECONDS if is_page else 0
+        shared_seconds = settings.PORTAL_FRONT_CACHE_SECONDS
+        if not is_page and not remember_shared_path(request):
+            shared_seconds = 0
         response["Cache-Control"] = f"public, max-age=0, s-maxage={shared_seconds}"
         cache.set(
             key,

@@ -9,10 +9,12 @@ on the demo database. For every page of `make bench` it measures with wrk:
 - front:      nginx's front cache in front of it;
 - static:     the same nginx serving the same HTML bytes as a static file,
 
-and prints requests per second, p99 and the ratio to static. Then it publishes
-a page and polls nginx until the change shows. It fails when the front cache
-reaches less than 70 % of static on a page without a query string (those stay
-with the page cache by design), or when a publish takes longer than 1 s.
+and prints requests per second, p99 and the ratio to static. The machines are
+noisy: front and static run twice, alternating, and each keeps its best run.
+Then it publishes a page and polls nginx until the change shows. It fails when
+the front cache reaches less than 70 % of static on a page without a query
+string (those stay with the page cache by design), or when a publish takes
+longer than 1 s.
 
 Usage: .venv/bin/python deploy/checks/bench_front.py [database URL]
 BENCH_FRONT_SECONDS (default 3) is the length of each wrk run.
@@ -51,6 +53,8 @@ FRONT_TARGET = 0.70
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 SECONDS = int(os.environ.get("BENCH_FRONT_SECONDS", "3"))
 CONNECTIONS = 16
+# Search answers 30 requests a minute per client address; wrk is one address.
+RATE_LIMITED = ("/zoeken/",)
 
 PATHS = """
 import json
@@ -125,6 +129,9 @@ def main():
                 print(header + "\n" + " " * 24 + "   req/s  p99 ms" * 4, flush=True)
                 rows = []
                 for number, (label, path) in enumerate(paths):
+                    if path.startswith(RATE_LIMITED):
+                        print(f"{label[:23]:<24}  (limited per address: not measured)")
+                        continue
                     status, _headers, body, _seconds = get(plain + path, timeout=30)
                     if status != 200:
                         raise RuntimeError(f"{path} answered {status}")
@@ -132,11 +139,16 @@ def main():
                     (static / f"{number}.html").chmod(0o644)
                     for base in (direct, proxy):  # warm both caches
                         get(base + path, timeout=30)
+                    front_and_static = [
+                        wrk(url)
+                        for _twice in range(2)
+                        for url in (proxy + path, f"{proxy}/static/bench/{number}.html")
+                    ]
                     results = [
                         wrk(plain + path),
                         wrk(direct + path),
-                        wrk(proxy + path),
-                        wrk(f"{proxy}/static/bench/{number}.html"),
+                        max(front_and_static[0::2]),
+                        max(front_and_static[1::2]),
                     ]
                     ratio = results[2][0] / results[3][0]
                     rows.append((label, path, results, ratio))

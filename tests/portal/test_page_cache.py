@@ -196,15 +196,17 @@ def test_pages_with_a_form_token_and_errors_are_never_stored(client, home_page):
 
 
 def test_a_publish_purges_the_front_cache_after_the_commit(
-    settings, home_page, practices, django_capture_on_commit_callbacks
+    settings, client, home_page, practices, django_capture_on_commit_callbacks
 ):
     settings.WAGTAILFRONTENDCACHE = {
         "nginx": {
             "BACKEND": "portal.frontend_cache.PurgeBackend",
-            "LOCATION": "http://127.0.0.1:9",
+            "LOCATION": "http://127.0.0.1:9/_purge",
         }
     }
-    index, first, _second = practices
+    index, first, second = practices
+    # A view that is not a page: the front cache may keep it, as it is purged too.
+    assert "s-maxage=0" not in client.get("/sitemap.xml")["Cache-Control"]
     with mock.patch.object(PurgeBackend, "purge") as purge:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             publish(first, title="Soep en brood")
@@ -213,4 +215,21 @@ def test_a_publish_purges_the_front_cache_after_the_commit(
             callback()
     purged = {call.args[0] for call in purge.call_args_list}
     base = settings.PORTAL_BASE_URL
-    assert {base + first.url, base + index.url, base + "/"} <= purged
+    assert {
+        base + first.url,
+        base + index.url,
+        base + "/",
+        base + "/sitemap.xml",
+    } <= purged
+    # Nothing else: the other practice keeps its place in the front cache.
+    assert base + second.url not in purged
+
+
+def test_the_purge_goes_to_nginx_purge_location():
+    backend = PurgeBackend({"LOCATION": "http://127.0.0.1:8080/_purge"})
+    with mock.patch("portal.frontend_cache.urlopen") as urlopen:
+        backend.purge("https://pleinmakers.example/praktijkvoorbeelden/x/")
+    request = urlopen.call_args.args[0]
+    assert request.get_method() == "PURGE"
+    assert request.full_url == "http://127.0.0.1:8080/_purge/praktijkvoorbeelden/x/"
+    assert request.get_header("Host") == "pleinmakers.example"
