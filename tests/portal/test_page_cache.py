@@ -233,3 +233,17 @@ def test_the_purge_goes_to_nginx_purge_location():
     assert request.get_method() == "PURGE"
     assert request.full_url == "http://127.0.0.1:8080/_purge/praktijkvoorbeelden/x/"
     assert request.get_header("Host") == "pleinmakers.example"
+
+
+def test_without_redis_pages_are_served_uncached(settings, client, home_page):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": settings.REDIS_OPTIONS,
+        }
+    }
+    for _twice in range(2):
+        response = client.get(home_page.url)
+        assert response.status_code == 200
+        assert response.get("X-Page-Cache") is None
