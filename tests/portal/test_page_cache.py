@@ -3,6 +3,8 @@
 from unittest import mock
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
 from django.test import Client
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
@@ -11,6 +13,7 @@ from experiences.factories import ExperienceFactory, ExperienceIndexPageFactory
 from network.models import MembershipStatus
 from portal.factories import ContactPageFactory, ContentPageFactory
 from portal.frontend_cache import PurgeBackend
+from portal.page_cache import may_store
 
 
 @pytest.fixture(autouse=True)
@@ -247,3 +250,25 @@ def test_without_redis_pages_are_served_uncached(settings, client, home_page):
         response = client.get(home_page.url)
         assert response.status_code == 200
         assert response.get("X-Page-Cache") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "preview"),
+    [
+        ("private", False),
+        ("no-store", False),
+        ("max-age=0, no-cache", False),
+        ("", True),
+    ],
+)
+def test_private_responses_and_previews_are_never_stored(rf, header, preview):
+    request = rf.get("/over/")
+    request.user = AnonymousUser()
+    request.is_preview = preview
+    response = HttpResponse("<p>Voor iedereen?</p>")
+    if header:
+        response["Cache-Control"] = header
+    assert not may_store(request, response)
+    request.is_preview = False
+    del response["Cache-Control"]
+    assert may_store(request, response)
