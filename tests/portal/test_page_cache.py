@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.test import Client
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.services import register_member
 from experiences import services
 from experiences.factories import ExperienceFactory, ExperienceIndexPageFactory
 from network.models import MembershipStatus
@@ -272,3 +274,23 @@ def test_private_responses_and_previews_are_never_stored(rf, header, preview):
     request.is_preview = False
     del response["Cache-Control"]
     assert may_store(request, response)
+
+
+def test_a_registration_removes_the_event_the_agenda_and_the_home_page(
+    client, home_page, member
+):
+    agenda = EventIndexPageFactory.build()
+    home_page.add_child(instance=agenda)
+    publish(agenda)
+    event = EventPageFactory.build(title="Intervisie", slug="intervisie", capacity=3)
+    agenda.add_child(instance=event)
+    publish(event)
+    for url in (event.url, agenda.url, home_page.url):
+        cached(client, url)
+        assert cached(client, url) == "hit"
+
+    register_member(event, member)
+
+    assert "nog 2 van 3" in client.get(event.url).text
+    assert cached(client, agenda.url) == "miss"
+    assert cached(client, home_page.url) == "miss"
