@@ -77,12 +77,13 @@ page = Page.objects.get(slug="front-cache-check").specific
 started = time.monotonic()
 page.title = title
 page.save_revision().publish()
+published = time.monotonic()
 while time.monotonic() - started < 10:
     with urllib.request.urlopen(url, timeout=5) as response:
         if title in response.read().decode():
             break
     time.sleep(0.02)
-print(f"{time.monotonic() - started:.3f}")
+print(f"{time.monotonic() - started:.3f} {published - started:.3f}")
 """
 
 
@@ -205,13 +206,17 @@ def main():
                     "it is marked public and does not vary on cookies",
                 )
 
-                seconds = float(
-                    python(env, PUBLISH_AND_POLL, url, "Pleinmakers, vernieuwd")
+                seconds, publishing = map(
+                    float,
+                    python(
+                        env, PUBLISH_AND_POLL, url, "Pleinmakers, vernieuwd"
+                    ).split(),
                 )
                 failures.check(
                     seconds <= VISIBLE_WITHIN_SECONDS,
-                    f"a publish is visible through nginx after {seconds:.2f} s "
-                    f"(bound {VISIBLE_WITHIN_SECONDS} s)",
+                    f"a publish is visible through nginx after {seconds:.2f} s, "
+                    f"the publish itself included ({publishing:.2f} s; "
+                    f"bound {VISIBLE_WITHIN_SECONDS} s)",
                 )
                 _status, headers, body, _seconds = get(url)
                 failures.check(
