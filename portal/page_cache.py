@@ -169,8 +169,11 @@ class PageCacheMiddleware:
             response["Vary"] = ", ".join(vary)
         elif response.has_header("Vary"):
             del response["Vary"]
+        # Shared caches keep only what a change purges: exact URLs.
         shared_seconds = settings.PORTAL_FRONT_CACHE_SECONDS
-        if not is_page and not remember_shared_path(request):
+        if request.META.get("QUERY_STRING") or (
+            not is_page and not remember_shared_path(request)
+        ):
             shared_seconds = 0
         response["Cache-Control"] = f"public, max-age=0, s-maxage={shared_seconds}"
         cache.set(

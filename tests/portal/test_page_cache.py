@@ -72,6 +72,8 @@ def test_the_query_string_is_normalised(client, practices):
         "hit"
     )
     assert cached(client, f"{index.url}?label=c&status=a") == "miss"
+    # No shared cache can purge every query string: only this cache keeps them.
+    assert "s-maxage=0" in client.get(f"{index.url}?label=c")["Cache-Control"]
 
 
 def test_publishing_removes_the_page_its_listing_and_the_home_page_only(
