@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install install-dev node lint check bench bench-clean clean
+.PHONY: run test install install-dev node lint check bench bench-front bench-clean clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,8 +61,23 @@ bench: install $(BENCH_DB)
 	$(BENCH_ENV) $(BIN)/python manage.py bench
 	$(BENCH_ENV) $(BIN)/python manage.py bench_digests --members 1500
 
+# The caches in front of the app: the demo's public pages with wrk through
+# gunicorn, the page cache and nginx's front cache, against nginx serving the
+# same HTML as files; then a publish, timed until nginx shows it. Needs nginx,
+# libnginx-mod-http-cache-purge, redis-server and wrk (apt-get install ...).
+FRONT_DB := var/front.sqlite3
+FRONT_ENV := DATABASE_URL=sqlite:///$(FRONT_DB) DJANGO_SETTINGS_MODULE=portal.settings.dev DJANGO_DEBUG=false
+
+$(FRONT_DB): | install
+	@mkdir -p var
+	$(FRONT_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(FRONT_ENV) $(BIN)/python manage.py load_demo
+
+bench-front: install $(FRONT_DB)
+	$(BIN)/python deploy/checks/bench_front.py sqlite:///$(FRONT_DB)
+
 bench-clean:
-	rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
+	rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm $(FRONT_DB)
 
 lint: install-dev
 	$(BIN)/ruff check .

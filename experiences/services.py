@@ -21,11 +21,13 @@ from experiences.models import (
     ModerationStatus,
     Reaction,
     Report,
+    experiences_url,
 )
 from experiences.photos import COLLECTION_NAME, store_photo
 from experiences.sanitize import render_body
+from network.models import directory_url
 from network.services import absolute
-from portal.fragment_cache import bump_content_version
+from portal.fragment_cache import content_changed
 from portal.mail import send_templated_mail
 from portal.roles import editor_emails
 
@@ -208,6 +210,10 @@ def _notify_hidden(item):
     )
 
 
+def _shown_at(item):
+    return (item if isinstance(item, Experience) else item.experience).shown_at()
+
+
 def hide(item, editor=None):
     """Take an experience or a reaction out of sight until an editor restores it."""
     model = type(item)
@@ -220,7 +226,7 @@ def hide(item, editor=None):
             log(item, HIDE_ACTION, user=editor)
     item.refresh_from_db(fields=["hidden_at"])
     if changed:
-        bump_content_version()
+        content_changed(_shown_at(item))
         _notify_hidden(item)
     return bool(changed)
 
@@ -232,7 +238,7 @@ def restore(item, editor):
         item.reports.open().update(resolved_at=timezone.now())
         log(item, RESTORE_ACTION, user=editor)
     item.refresh_from_db(fields=["hidden_at"])
-    bump_content_version()
+    content_changed(_shown_at(item))
 
 
 # Reactions and reports ----------------------------------------------------------------
@@ -448,5 +454,6 @@ def erase_person(person):
     for photo in photos:
         photo.delete()
         counts["photos"] += 1
-    bump_content_version()
+    # Their name and reactions were on any experience page, and the directory.
+    content_changed(below=[experiences_url(), directory_url()])
     return counts

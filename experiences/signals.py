@@ -3,11 +3,12 @@ from django.dispatch import receiver
 from wagtail.signals import published, unpublished
 
 from experiences.models import Experience
-from portal.fragment_cache import bump_content_version
+from portal.fragment_cache import content_changed
 
 
 @receiver([published, unpublished], sender=Experience)
 @receiver(post_delete, sender=Experience)
-def experience_visibility_changed(sender, **kwargs):
-    """The home page's cached highlights list the newest experiences."""
-    bump_content_version()
+def experience_visibility_changed(sender, instance, **kwargs):
+    """Its page, the list, its practice and municipality, and the home page's
+    highlights (the newest experiences) show it."""
+    content_changed(instance.shown_at())

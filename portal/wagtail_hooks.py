@@ -11,7 +11,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import dashboard  # noqa: F401 (registers the dashboard panel)
+from portal import (
+    dashboard,  # noqa: F401 (registers the dashboard panel)
+    page_cache,
+)
 from portal.admin_views import ReviewDueView
 from portal.models import ContactSubmission, OutgoingMail, Phase
 from portal.models.documents import openable_documents
@@ -221,3 +224,8 @@ def register_contact_message_viewset():
 @hooks.register("register_admin_urls")
 def register_review_due_url():
     return [path("nakijken/", ReviewDueView.as_view(), name="portal_review_due")]
+
+
+# The page cache tells Wagtail pages (purged by URL in the front cache too)
+# from other views.
+hooks.register("before_serve_page", page_cache.mark_page)

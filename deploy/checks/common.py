@@ -23,6 +23,7 @@ if not Path(PYTHON).exists():
     PYTHON = sys.executable
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
+PURGE_MODULE = "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so"
 
 
 def say(message):
@@ -154,10 +155,18 @@ def render_nginx(folder, *, listen, upstream, static_root, media_root):
         "PORTAL_UPSTREAM": f"127.0.0.1:{upstream}",
         "PORTAL_STATIC_ROOT": str(static_root),
         "PORTAL_MEDIA_ROOT": str(media_root),
+        "PORTAL_CACHE_PATH": str(folder / "front-cache"),
+        "PORTAL_PURGE_FROM": "127.0.0.1",
     }.items():
         server = server.replace("${" + name + "}", value)
     (folder / "portal.conf").write_text(server)
+    # Debian's package loads it through /etc/nginx/modules-enabled/, which a
+    # private main config does not include.
+    load_purge_module = (
+        f"load_module {PURGE_MODULE};" if Path(PURGE_MODULE).exists() else ""
+    )
     main = f"""
+{load_purge_module}
 daemon off;
 worker_processes 1;
 pid {folder}/nginx.pid;

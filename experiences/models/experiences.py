@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from network.models import Municipality
+from portal.fragment_cache import page_path
 
 from .pages import experiences_url
 
@@ -293,6 +294,15 @@ class Experience(
 
     def get_absolute_url(self):
         return f"{experiences_url()}{self.pk}-{self.slug}/"
+
+    def shown_at(self):
+        """URL paths of the pages that show it, for the page caches."""
+        paths = {self.get_absolute_url(), experiences_url()}
+        if self.municipality_id:
+            paths.add(self.municipality.get_absolute_url())
+        if self.case_study_id and (path := page_path(self.case_study)):
+            paths.add(path)
+        return paths
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)

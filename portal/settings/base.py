@@ -86,8 +86,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: it sees the cookies the response sets (portal.page_cache).
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -189,6 +190,24 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Whole anonymous pages live this long in the cache above (portal.page_cache;
+# 0 turns it off); a change removes the pages that show it at once. Shared
+# caches in front (nginx) keep Wagtail pages for PORTAL_FRONT_CACHE_SECONDS:
+# a publish purges the URLs that changed, and the rest (a menu title, say)
+# is refreshed within that time.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+PORTAL_FRONT_CACHE_SECONDS = int(os.environ.get("PORTAL_FRONT_CACHE_SECONDS", "60"))
+# The front cache that a publish purges (nginx with the cache-purge module, see
+# deploy/nginx), e.g. http://127.0.0.1:8080/_purge; URLs are PORTAL_BASE_URL's.
+PORTAL_FRONTEND_CACHE_URL = os.environ.get("PORTAL_FRONTEND_CACHE_URL", "")
+if PORTAL_FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "portal.frontend_cache.PurgeBackend",
+            "LOCATION": PORTAL_FRONTEND_CACHE_URL,
+        }
+    }
+
 # Language: the site is Dutch (Belgium); strings go through gettext so another
 # language can be added with a .po file.
 LANGUAGE_CODE = "nl"
@@ -198,6 +217,13 @@ TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
+# One language: choosing it per request would only add `Vary: Accept-Language`,
+# which splits every shared cache by browser language for nothing.
+if len(LANGUAGES) > 1:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+        "django.middleware.locale.LocaleMiddleware",
+    )
 # Wagtail's login form leaves its password field unlabelled (English "Password").
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.AdminLoginForm"
 
