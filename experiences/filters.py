@@ -2,12 +2,12 @@
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from casestudies.models import CaseStudyPage, CaseStudyPageTag
-from experiences.models import Experience, ExperienceKind, ExperienceTheme
+from experiences.models import ExperienceKind, ExperienceTheme
 from network.models import Municipality, Province
 from portal.filters import ListFilter
 from portal.fragment_cache import content_version
@@ -21,14 +21,20 @@ def used_themes(also=()):
     unmoderated text. `also` adds tag ids, such as the themes of the
     experience a member is editing.
     """
+    # One EXISTS per tag, which stops at the first tagged row through the tag_id
+    # index; joining every tagged row before a DISTINCT grew with the content.
+    # The experience condition is `Experience.objects.published()` as a join.
     on_practices = CaseStudyPageTag.objects.filter(
-        content_object__in=CaseStudyPage.objects.live().public()
-    ).values("tag_id")
+        tag_id=OuterRef("pk"),
+        content_object__in=CaseStudyPage.objects.live().public(),
+    )
     on_experiences = ExperienceTheme.objects.filter(
-        content_object__in=Experience.objects.published()
-    ).values("tag_id")
+        tag_id=OuterRef("pk"),
+        content_object__live=True,
+        content_object__hidden_at__isnull=True,
+    )
     return Tag.objects.filter(
-        Q(pk__in=on_practices) | Q(pk__in=on_experiences) | Q(pk__in=list(also))
+        Exists(on_practices) | Exists(on_experiences) | Q(pk__in=list(also))
     ).order_by("name")
 
 
