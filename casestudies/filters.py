@@ -241,16 +241,16 @@ class CaseStudyFilter(ListFilter):
             q &= Q(**{f"{prefix}start_year__lte": values["tot"]})
         return q
 
-    def filter(self, practices):
-        """The filtered practices, sorted, with their themes in one column."""
+    def filter(self, practices, theme_names=True):
+        """The filtered practices, sorted, with their themes in one column
+        (unless `theme_names` is false: a listing adds them to one page only)."""
         self._validate_themes(practices)
-        return (
-            practices.filter(
-                self._text_q(practices) & self._theme_q() & self._scalar_q()
-            )
-            .with_theme_names()
-            .order_by(*SORTS[self.sort][1])
+        practices = practices.filter(
+            self._text_q(practices) & self._theme_q() & self._scalar_q()
         )
+        if theme_names:
+            practices = practices.with_theme_names()
+        return practices.order_by(*SORTS[self.sort][1])
 
     # Facets -------------------------------------------------------------------
 
@@ -258,17 +258,30 @@ class CaseStudyFilter(ListFilter):
         """Every theme used in this list, counted within the other filters.
 
         One grouped query over the tagged rows, joined to their practice: the
-        other filters are conditions of the count, not a subquery per tag.
+        other filters are conditions of the count, not a subquery per tag. A
+        search narrows the rows themselves, so its ids are sent once.
         """
-        within = self._scalar_q(prefix="content_object__")
+        tagged = CaseStudyPageTag.objects.filter(content_object__in=practices)
         if self.query:
-            within &= Q(content_object_id__in=self.search_ids(practices))
+            tagged = tagged.filter(content_object_id__in=self.search_ids(practices))
         rows = list(
-            CaseStudyPageTag.objects.filter(content_object__in=practices)
-            .values("tag__slug", "tag__name")
-            .annotate(n=Count("pk", filter=within) if within else Count("pk"))
+            tagged.values("tag__slug", "tag__name")
+            .annotate(n=_count(self._scalar_q(prefix="content_object__")))
             .order_by("tag__name")
         )
+        missing = [
+            slug for slug in self.themes if slug not in {r["tag__slug"] for r in rows}
+        ]
+        if self.query and missing:
+            # A chosen theme no match carries is still a theme of this list.
+            rows += [
+                {"tag__slug": slug, "tag__name": name, "n": 0}
+                for slug, name in CaseStudyPageTag.objects.filter(
+                    content_object__in=practices, tag__slug__in=missing
+                )
+                .values_list("tag__slug", "tag__name")
+                .distinct()
+            ]
         self._check_themes({row["tag__slug"] for row in rows})
         return Facet(
             "thema",
@@ -286,18 +299,19 @@ class CaseStudyFilter(ListFilter):
 
     def _year_rows(self, practices):
         """Per start year: the selected practices and, per option of each facet,
-        those the other filters let through. One query, a row per year.
+        those the other filters let through. One query, a row per year of the
+        practices that the search and the themes keep.
 
         The year range is left to Python, which sums the few rows it keeps.
         """
-        narrowing = self._text_q(practices) & self._theme_q()
-        counts = {"total": _count(narrowing & self._scalar_q(years=False))}
+        counts = {"total": _count(self._scalar_q(years=False))}
         for param, _key, choices in SCALAR_FACETS:
-            others = narrowing & self._scalar_q(skip=param, years=False)
+            others = self._scalar_q(skip=param, years=False)
             for value, _label in choices.choices:
                 counts[f"{param}:{value}"] = _count(others & _option_q(param, value))
         return list(
-            practices.order_by()
+            practices.filter(self._text_q(practices) & self._theme_q())
+            .order_by()
             .values("start_year")
             .annotate(**counts)
             .values("start_year", *counts)
