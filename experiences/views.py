@@ -23,6 +23,7 @@ from network.views import MemberRequiredMixin
 from portal import formtokens, ratelimit
 from portal.mixins import MetaMixin
 from portal.roles import is_network_member
+from portal.search import BoundedPaginator
 from portal.storage import StorageFull
 
 EXPERIENCES_PER_PAGE = 12
@@ -57,6 +58,12 @@ class ExperienceListView(IndexPageMixin, ListView):
     def get_queryset(self):
         self.filter_form = ExperienceFilter(self.request.GET)
         return self.filter_form.filter(Experience.objects.published())
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        # A search counts a bounded number of matches (portal.search).
+        if self.filter_form.values["q"]:
+            return BoundedPaginator(queryset, *args, **kwargs)
+        return super().get_paginator(queryset, *args, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end shows the last page instead of a 404.

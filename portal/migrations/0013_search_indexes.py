@@ -21,6 +21,10 @@ def forwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         for name, target in INDEXES.items():
             schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {target}")
+        # Statistics for the new expressions: without them the planner guesses
+        # 100 matches for every word and sorts all of a common word's matches
+        # instead of walking the newest first (480 ms against 0.4 ms).
+        schema_editor.execute("ANALYZE wagtailsearch_indexentry")
 
 
 def backwards(apps, schema_editor):
