@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from casestudies.models import CaseStudyPage, CaseStudyPageTag
-from experiences.models import ExperienceKind, ExperienceTheme
+from experiences.models import Experience, ExperienceKind, ExperienceTheme
 from network.models import Municipality, Province
 from portal.filters import ListFilter
 from portal.fragment_cache import content_version
@@ -40,11 +40,10 @@ def used_themes(also=()):
 
 def municipality_choices():
     """Municipalities that have at least one published experience."""
+    # EXISTS stops at the first one, where a join and DISTINCT read them all.
+    published = Experience.objects.published().filter(municipality=OuterRef("pk"))
     return (
-        Municipality.objects.filter(
-            experiences__live=True, experiences__hidden_at__isnull=True
-        )
-        .distinct()
+        Municipality.objects.filter(Exists(published))
         .order_by("name")
         .values_list("slug", "name")
     )

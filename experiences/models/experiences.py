@@ -283,6 +283,12 @@ class Experience(
                 fields=["live", "hidden_at", "-first_published_at"],
                 name="network_exp_public_idx",
             ),
+            # A member's own experiences, newest first, a page at a time
+            # (the dashboard) without sorting all of them.
+            models.Index(
+                fields=["author", "-created_at", "-id"],
+                name="network_exp_author_new_idx",
+            ),
             # The search index joins on the id as text (its object_id): without
             # this, PostgreSQL scans every experience for each search.
             models.Index(
