@@ -591,3 +591,21 @@ def test_an_experience_without_its_form_token_is_not_saved(
     assert response.status_code == 200
     assert "verstuur het opnieuw" in response.content.decode()
     assert not Experience.objects.exists()
+
+
+def test_the_dashboard_shows_own_experiences_a_page_at_a_time(
+    client, experiences_page, member
+):
+    for number in range(12):
+        ExperienceFactory(author=member, title=f"Mijn ervaring nummer {number:02d}")
+    client.force_login(member)
+    first = client.get("/account/").content.decode()
+    second = client.get("/account/?page=2").content.decode()
+    # Newest first: the ten latest, then the two oldest on the next page.
+    assert "Mijn ervaring nummer 11" in first
+    assert "Mijn ervaring nummer 02" in first
+    assert "Mijn ervaring nummer 01" not in first
+    assert 'href="?page=2"' in first
+    assert "Mijn ervaring nummer 01" in second
+    assert "Mijn ervaring nummer 00" in second
+    assert "Mijn ervaring nummer 11" not in second
