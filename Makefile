@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install install-dev node lint check bench bench-front bench-clean clean
+.PHONY: run test install install-dev node lint check bench bench-l bench-front bench-clean clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,22 @@ bench: install $(BENCH_DB)
 	$(BENCH_ENV) $(BIN)/python manage.py bench
 	$(BENCH_ENV) $(BIN)/python manage.py bench_digests --members 1500
 
+# Size L: the same with 20,000 practices, to show how the times grow with the
+# data. Times are reported, only the query budgets are held; not run in CI.
+BENCH_L_DB := var/bench-l.sqlite3
+BENCH_L_ENV := DATABASE_URL=sqlite:///$(BENCH_L_DB) DJANGO_SETTINGS_MODULE=portal.settings.dev DJANGO_DEBUG=false
+
+$(BENCH_L_DB): | install
+	@mkdir -p var
+	$(BENCH_L_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_L_ENV) $(BIN)/python manage.py load_demo
+	$(BENCH_L_ENV) $(BIN)/python manage.py generate_bench_data --case-studies 20000 --experiences 20000 --trajectories 285 --seed 1
+	$(BENCH_L_ENV) $(BIN)/python manage.py update_index
+	$(BENCH_L_ENV) $(BIN)/python manage.py optimize_database
+
+bench-l: install $(BENCH_L_DB)
+	$(BENCH_L_ENV) $(BIN)/python manage.py bench --queries-only
+
 # The caches in front of the app: the demo's public pages with wrk through
 # gunicorn, the page cache and nginx's front cache, against nginx serving the
 # same HTML as files; then a publish, timed until nginx shows it. Needs nginx,
@@ -78,6 +94,7 @@ bench-front: install $(FRONT_DB)
 
 bench-clean:
 	rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm $(FRONT_DB)
+	rm -f $(BENCH_L_DB) $(BENCH_L_DB)-wal $(BENCH_L_DB)-shm
 
 lint: install-dev
 	$(BIN)/ruff check .

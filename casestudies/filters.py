@@ -3,9 +3,9 @@
 `CaseStudyFilter(request.GET)` reads the query string once, ignores what it
 cannot use (with a note for the visitor) and narrows the practices every output
 shares (`filter`). Facet counts take a fixed number of queries whatever the
-number of practices: one grouped query for the single-valued facets and one for
-the themes; the rest is summing in Python over at most a few hundred grouped
-rows.
+number of practices: one query with a conditional count per option, grouped by
+start year, and one grouped query for the themes; Python only sums the few year
+rows that the year range keeps.
 """
 
 from dataclasses import dataclass, field
@@ -23,7 +23,6 @@ from casestudies.models import (
     Label,
     SizeBand,
     Status,
-    size_band_expression,
 )
 from network.models import MembershipStatus, Province
 from portal.filters import ListFilter, ValuesField
@@ -75,6 +74,27 @@ class Facet:
 class Chip:
     label: str
     remove_query: str
+
+
+def _band_q(band, prefix=""):
+    low, high = SIZE_BAND_BOUNDS[SizeBand(band)]
+    q = Q(**{f"{prefix}municipality__inhabitants__gte": low})
+    if high is not None:
+        q &= Q(**{f"{prefix}municipality__inhabitants__lt": high})
+    return q
+
+
+def _option_q(param, value):
+    """The practices that carry this option of a single-valued facet."""
+    if param == "provincie":
+        return Q(municipality__province=value)
+    if param == "grootte":
+        return _band_q(value)
+    return Q(**{param: value})
+
+
+def _count(condition):
+    return Count("pk", filter=condition) if condition else Count("pk")
 
 
 def _year_field():
@@ -177,13 +197,15 @@ class CaseStudyFilter(ListFilter):
         self._check_themes(known)
 
     def search_ids(self, practices):
+        """The matching practices' ids: a subquery on the database backends,
+        so neither Python nor the query text holds thousands of them."""
         if self._search_ids is None:
-            # Only the ids: loading every matching page in full cost a second at
-            # 5,000 practices (see `make bench`).
             matches = practices.select_related(None).only("id")
-            self._search_ids = [
-                page.pk for page in matches.search(self.query, order_by_relevance=False)
-            ]
+            results = matches.search(self.query, order_by_relevance=False)
+            if hasattr(results, "get_queryset"):
+                self._search_ids = results.get_queryset().values("pk")
+            else:
+                self._search_ids = [page.pk for page in results]
         return self._search_ids
 
     def _text_q(self, practices):
@@ -199,62 +221,69 @@ class CaseStudyFilter(ListFilter):
             )
         )
 
-    def _scalar_q(self, skip=None):
+    def _scalar_q(self, skip=None, prefix="", years=True):
+        """The single-valued filters, except `skip`; `prefix` reaches the practice
+        from a related model, `years=False` leaves the start-year range out."""
         values = self.values
         q = Q()
         if skip != "provincie" and values["provincie"]:
-            q &= Q(municipality__province__in=values["provincie"])
+            q &= Q(**{f"{prefix}municipality__province__in": values["provincie"]})
         if skip != "grootte" and values["grootte"]:
             bands = Q()
             for band in values["grootte"]:
-                low, high = SIZE_BAND_BOUNDS[SizeBand(band)]
-                band_q = Q(municipality__inhabitants__gte=low)
-                if high is not None:
-                    band_q &= Q(municipality__inhabitants__lt=high)
-                bands |= band_q
+                bands |= _band_q(band, prefix)
             q &= bands
         if skip != "status" and values["status"]:
-            q &= Q(status__in=values["status"])
+            q &= Q(**{f"{prefix}status__in": values["status"]})
         if skip != "label" and values["label"]:
-            q &= Q(label__in=values["label"])
-        if values["van"]:
-            q &= Q(start_year__gte=values["van"])
-        if values["tot"]:
-            q &= Q(start_year__lte=values["tot"])
+            q &= Q(**{f"{prefix}label__in": values["label"]})
+        if years and values["van"]:
+            q &= Q(**{f"{prefix}start_year__gte": values["van"]})
+        if years and values["tot"]:
+            q &= Q(**{f"{prefix}start_year__lte": values["tot"]})
         return q
 
-    def filter(self, practices):
-        """The filtered practices, sorted, with their themes in one column."""
+    def filter(self, practices, theme_names=True):
+        """The filtered practices, sorted, with their themes in one column
+        (unless `theme_names` is false: a listing adds them to one page only)."""
         self._validate_themes(practices)
-        return (
-            practices.filter(
-                self._text_q(practices) & self._theme_q() & self._scalar_q()
-            )
-            .with_theme_names()
-            .order_by(*SORTS[self.sort][1])
+        practices = practices.filter(
+            self._text_q(practices) & self._theme_q() & self._scalar_q()
         )
+        if theme_names:
+            practices = practices.with_theme_names()
+        return practices.order_by(*SORTS[self.sort][1])
 
     # Facets -------------------------------------------------------------------
 
     def theme_facet(self, practices):
-        """Every theme used in this list, counted within the other filters."""
-        rows = (
-            CaseStudyPageTag.objects.filter(content_object__in=practices)
-            .values("tag__slug", "tag__name")
-            .annotate(
-                n=Count(
-                    "content_object",
-                    distinct=True,
-                    filter=Q(
-                        content_object__in=practices.filter(
-                            self._text_q(practices) & self._scalar_q()
-                        )
-                    ),
-                )
-            )
+        """Every theme used in this list, counted within the other filters.
+
+        One grouped query over the tagged rows, joined to their practice: the
+        other filters are conditions of the count, not a subquery per tag. A
+        search narrows the rows themselves, so its ids are sent once.
+        """
+        tagged = CaseStudyPageTag.objects.filter(content_object__in=practices)
+        if self.query:
+            tagged = tagged.filter(content_object_id__in=self.search_ids(practices))
+        rows = list(
+            tagged.values("tag__slug", "tag__name")
+            .annotate(n=_count(self._scalar_q(prefix="content_object__")))
             .order_by("tag__name")
         )
-        rows = list(rows)
+        missing = [
+            slug for slug in self.themes if slug not in {r["tag__slug"] for r in rows}
+        ]
+        if self.query and missing:
+            # A chosen theme no match carries is still a theme of this list.
+            rows += [
+                {"tag__slug": slug, "tag__name": name, "n": 0}
+                for slug, name in CaseStudyPageTag.objects.filter(
+                    content_object__in=practices, tag__slug__in=missing
+                )
+                .values_list("tag__slug", "tag__name")
+                .distinct()
+            ]
         self._check_themes({row["tag__slug"] for row in rows})
         return Facet(
             "thema",
@@ -270,23 +299,27 @@ class CaseStudyFilter(ListFilter):
             ],
         )
 
-    def _scalar_rows(self, practices):
-        """Practices grouped by every single-valued facet, counted in the selection."""
-        narrowing = self._text_q(practices) & self._theme_q()
-        count = Count("pk", filter=narrowing) if narrowing else Count("pk")
+    def _year_rows(self, practices):
+        """Per start year: the selected practices and, per option of each facet,
+        those the other filters let through. One query, a row per year of the
+        practices that the search and the themes keep.
+
+        The year range is left to Python, which sums the few rows it keeps.
+        """
+        counts = {"total": _count(self._scalar_q(years=False))}
+        for param, _key, choices in SCALAR_FACETS:
+            others = self._scalar_q(skip=param, years=False)
+            for value, _label in choices.choices:
+                counts[f"{param}:{value}"] = _count(others & _option_q(param, value))
         return list(
-            practices.order_by()
-            .annotate(band=size_band_expression())
-            .values("municipality__province", "band", "status", "label", "start_year")
-            .annotate(n=count)
+            practices.filter(self._text_q(practices) & self._theme_q())
+            .order_by()
+            .values("start_year")
+            .annotate(**counts)
+            .values("start_year", *counts)
         )
 
-    def _row_matches(self, row, skip=None):
-        for param, key, _choices in SCALAR_FACETS:
-            wanted = self.values[param]
-            if param != skip and wanted and row[key] not in wanted:
-                return False
-        year = row["start_year"]
+    def _year_matches(self, year):
         if year is None:
             # A practice without a known start year matches no year range.
             return not (self.values["van"] or self.values["tot"])
@@ -300,15 +333,10 @@ class CaseStudyFilter(ListFilter):
         Runs two queries; `total` is the number of practices the results hold.
         """
         theme_facet = self.theme_facet(practices)
-        rows = self._scalar_rows(practices)
-        for row in rows:
-            row["province"] = row.pop("municipality__province")
+        rows = self._year_rows(practices)
+        kept = [row for row in rows if self._year_matches(row["start_year"])]
         facets = [theme_facet]
-        for param, key, choices in SCALAR_FACETS:
-            counts = {}
-            for row in rows:
-                if self._row_matches(row, skip=param):
-                    counts[row[key]] = counts.get(row[key], 0) + row["n"]
+        for param, _key, choices in SCALAR_FACETS:
             facets.append(
                 Facet(
                     param,
@@ -317,14 +345,14 @@ class CaseStudyFilter(ListFilter):
                         Option(
                             value,
                             str(label),
-                            counts.get(value, 0),
+                            sum(row[f"{param}:{value}"] for row in kept),
                             value in self.values[param],
                         )
                         for value, label in choices.choices
                     ],
                 )
             )
-        total = sum(row["n"] for row in rows if self._row_matches(row))
+        total = sum(row["total"] for row in kept)
         years = sorted({row["start_year"] for row in rows} - {None})
         return facets, total, years
 

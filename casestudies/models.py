@@ -10,7 +10,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models
-from django.db.models.functions import Concat
+from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -420,6 +420,14 @@ class CaseStudyPage(BasePage):
     class Meta:
         verbose_name = _("praktijkvoorbeeld")
         verbose_name_plural = _("praktijkvoorbeelden")
+        indexes = [
+            # The search index joins on the id as text (its object_id): without
+            # this, PostgreSQL scans every practice for each search.
+            models.Index(
+                Cast("page_ptr_id", output_field=models.CharField(max_length=50)),
+                name="casestudies_id_text_idx",
+            ),
+        ]
 
     def clean(self):
         super().clean()

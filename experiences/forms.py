@@ -15,6 +15,8 @@ from portal.formtokens import OneTimeTokenFormMixin
 
 MAX_NEW_THEMES = 3
 MAX_THEME_LENGTH = 40
+# Titles named in the message when a typed title fits more than one practice.
+AMBIGUOUS_SHOWN = 3
 
 
 class ExperienceForm(OneTimeTokenFormMixin, forms.ModelForm):
@@ -43,11 +45,20 @@ class ExperienceForm(OneTimeTokenFormMixin, forms.ModelForm):
         ),
     )
     remove_photo = forms.BooleanField(label=_("Verwijder de foto"), required=False)
+    # A text field, not a select: there are thousands of practices. A small
+    # script suggests titles as you type (practice_lookup); without it the
+    # title or the address is resolved when the form is posted.
     case_study_url = forms.CharField(
         label=_("Praktijkvoorbeeld op deze website"),
         required=False,
         max_length=500,
-        help_text=_("Plak het adres van het praktijkvoorbeeld waarover dit gaat."),
+        help_text=_(
+            "Typ de titel van het praktijkvoorbeeld waarover dit gaat, of plak zijn "
+            "adres."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "data-practice-lookup": ""}
+        ),
     )
 
     class Meta:
@@ -119,11 +130,18 @@ class ExperienceForm(OneTimeTokenFormMixin, forms.ModelForm):
         return names
 
     def clean_case_study_url(self):
-        value = self.cleaned_data["case_study_url"].strip()
+        value = " ".join(self.cleaned_data["case_study_url"].split())
         if not value:
             self.case_study = None
             return ""
-        segments = [part for part in urlsplit(value).path.split("/") if part]
+        if "/" in value and " " not in value:
+            self.case_study = self._practice_at(value)
+        else:
+            self.case_study = self._practice_titled(value)
+        return value
+
+    def _practice_at(self, address):
+        segments = [part for part in urlsplit(address).path.split("/") if part]
         page = (
             CaseStudyPage.objects.live().public().filter(slug=segments[-1]).first()
             if segments
@@ -136,8 +154,42 @@ class ExperienceForm(OneTimeTokenFormMixin, forms.ModelForm):
                     "Open het praktijkvoorbeeld en kopieer het adres uit je browser."
                 )
             )
-        self.case_study = page
-        return value
+        return page
+
+    def _practice_titled(self, text):
+        """The one practice with this title, or else the one whose title holds it."""
+        practices = CaseStudyPage.objects.live().public()
+        found = list(practices.filter(title__iexact=text)[:2])
+        if not found:
+            found = list(
+                practices.filter(title__icontains=text).order_by("title")[
+                    : AMBIGUOUS_SHOWN + 1
+                ]
+            )
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ValidationError(
+                _(
+                    "We vinden geen praktijkvoorbeeld met ‘%(text)s’ in de titel. "
+                    "Kijk de spelling na, of open het praktijkvoorbeeld en plak het "
+                    "adres uit je browser."
+                )
+                % {"text": text}
+            )
+        raise ValidationError(
+            _(
+                "Meer dan één praktijkvoorbeeld past bij ‘%(text)s’, zoals "
+                "%(titles)s. Typ de volledige titel, of plak het adres van het "
+                "praktijkvoorbeeld."
+            )
+            % {
+                "text": text,
+                "titles": ", ".join(
+                    f"‘{page.title}’" for page in found[:AMBIGUOUS_SHOWN]
+                ),
+            }
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -7,8 +7,8 @@ forms and class-based views.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Q
-from django.http import Http404, HttpResponseNotAllowed
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,11 +23,14 @@ from network.views import MemberRequiredMixin
 from portal import formtokens, ratelimit
 from portal.mixins import MetaMixin
 from portal.roles import is_network_member
+from portal.search import BoundedPaginator
 from portal.storage import StorageFull
 
 EXPERIENCES_PER_PAGE = 12
 EXPERIENCES_PER_HOUR = 10
 REACTIONS_PER_HOUR = 30
+PRACTICE_LOOKUP_MIN_LENGTH = 2
+PRACTICE_LOOKUP_RESULTS = 10
 
 
 class IndexPageMixin(MetaMixin):
@@ -55,6 +58,12 @@ class ExperienceListView(IndexPageMixin, ListView):
     def get_queryset(self):
         self.filter_form = ExperienceFilter(self.request.GET)
         return self.filter_form.filter(Experience.objects.published())
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        # A search counts a bounded number of matches (portal.search).
+        if self.filter_form.values["q"]:
+            return BoundedPaginator(queryset, *args, **kwargs)
+        return super().get_paginator(queryset, *args, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end shows the last page instead of a 404.
@@ -143,6 +152,14 @@ class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_instance()}
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # Where the suggestions script asks for practices by title.
+        form.fields["case_study_url"].widget.attrs["data-practice-lookup"] = (
+            self.index_page.url + self.index_page.reverse_subpage("practice_lookup")
+        )
+        return form
+
     def form_valid(self, form):
         # Posted twice (a double click), it is saved once; the second post
         # lands on the first one's page.
@@ -179,6 +196,42 @@ class ExperienceFormMixin(MemberRequiredMixin, IndexPageMixin):
         else:
             messages.success(self.request, _("Je concept is bewaard."))
         return experience.get_absolute_url()
+
+
+class PracticeLookupView(MemberRequiredMixin, IndexPageMixin, View):
+    """Practices whose title holds `q`, for the experience form's suggestions
+    (experiences/js/practice-lookup.js): a few, those starting with it first."""
+
+    def get(self, request):
+        query = " ".join(request.GET.get("q", "").split())[:100]
+        if len(query) < PRACTICE_LOOKUP_MIN_LENGTH:
+            return JsonResponse({"results": []})
+        practices = (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(title__icontains=query)
+            .select_related("municipality")
+            .annotate(
+                starts=Case(
+                    When(title__istartswith=query, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("starts", "title", "pk")[:PRACTICE_LOOKUP_RESULTS]
+        )
+        return JsonResponse(
+            {
+                "results": [
+                    {
+                        "title": practice.title,
+                        "municipality": practice.municipality.name,
+                        "url": practice.get_full_url(request),
+                    }
+                    for practice in practices
+                ]
+            }
+        )
 
 
 class ExperienceCreateView(ExperienceFormMixin, FormView):

@@ -3,6 +3,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -204,6 +205,10 @@ class MemberRequiredMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+# Own experiences per page of the dashboard.
+EXPERIENCES_PER_PAGE = 10
+
+
 class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
     template_name = "network/account/dashboard.html"
     meta_title = gettext_lazy("Mijn account")
@@ -226,9 +231,15 @@ class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
                 .select_related("user")
             )
             # Filled by the apps above this one, through their reverse relations.
-            context["experiences"] = list(
-                self.request.user.experiences.order_by("-created_at")
+            # Paged: a prolific member's list must not grow the page.
+            experiences = Paginator(
+                self.request.user.experiences.order_by("-created_at", "-pk"),
+                EXPERIENCES_PER_PAGE,
             )
+            context["experiences_page"] = experiences.get_page(
+                self.request.GET.get("page")
+            )
+            context["experiences"] = context["experiences_page"].object_list
             context["extra_sections"] = dashboard_sections(self.request, profile)
         return context
 

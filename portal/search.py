@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.utils.functional import cached_property
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -174,6 +175,24 @@ def snippet(text, terms, fuzzy=False):
     return mark_safe(before + "".join(parts) + after)  # noqa: S308 - parts escaped
 
 
+# A common word matches thousands; counting (and paging) stops past this many.
+MAX_COUNTED = 1000
+
+
+class BoundedPaginator(Paginator):
+    """Counts at most MAX_COUNTED results, with a LIMIT in the count query, so a
+    search costs the same whatever the size of the data; `more` tells there
+    were more. Works on querysets and on search results alike."""
+
+    more = False
+
+    @cached_property
+    def count(self):
+        counted = self.object_list[: MAX_COUNTED + 1].count()
+        self.more = counted > MAX_COUNTED
+        return min(counted, MAX_COUNTED)
+
+
 @dataclass
 class SearchResult:
     kind: SearchKind
@@ -225,7 +244,7 @@ class SiteSearch:
         terms = query.split()
         if kind is None or kind.is_pages:
             pages = _pages_of(Page.objects.live().public().specific(), kind, kinds)
-            self.page = Paginator(
+            self.page = BoundedPaginator(
                 _search(pages, query, fuzzy), RESULTS_PER_PAGE
             ).get_page(page_number)
             self.results = [
@@ -235,7 +254,7 @@ class SiteSearch:
                 for page in self.page
             ]
         else:
-            self.page = Paginator(
+            self.page = BoundedPaginator(
                 _search(kind.objects(request), query, fuzzy, kind.by_relevance),
                 RESULTS_PER_PAGE,
             ).get_page(page_number)
@@ -263,6 +282,7 @@ class SiteSearch:
                             "more": len(found) > SECTION_SIZE,
                         }
                     )
+        self.more = self.page.paginator.more
         self.total = self.page.paginator.count + sum(
             len(section["results"]) for section in self.sections
         )

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -282,6 +283,18 @@ class Experience(
             models.Index(
                 fields=["live", "hidden_at", "-first_published_at"],
                 name="network_exp_public_idx",
+            ),
+            # A member's own experiences, newest first, a page at a time
+            # (the dashboard) without sorting all of them.
+            models.Index(
+                fields=["author", "-created_at", "-id"],
+                name="network_exp_author_new_idx",
+            ),
+            # The search index joins on the id as text (its object_id): without
+            # this, PostgreSQL scans every experience for each search.
+            models.Index(
+                Cast("id", output_field=models.CharField(max_length=50)),
+                name="network_exp_id_text_idx",
             ),
         ]
 

@@ -49,6 +49,12 @@ class ExperienceIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
 
         return views.ExperienceCreateView.as_view(index_page=self)(request)
 
+    @path("praktijken/")
+    def practice_lookup(self, request):
+        from experiences import views
+
+        return views.PracticeLookupView.as_view(index_page=self)(request)
+
     @path("<int:pk>-<slug:slug>/")
     def detail(self, request, pk, slug):
         from experiences import views

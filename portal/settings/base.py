@@ -132,8 +132,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers may write at once: WAL lets readers carry on during
     # a write, IMMEDIATE takes the write lock at BEGIN so two writers queue instead
-    # of deadlocking, and the timeout makes them wait rather than fail.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # of deadlocking, and the timeout makes them wait rather than fail. The
+    # connection is kept like PostgreSQL's (DATABASE_CONN_MAX_AGE): opening one
+    # per request, with its PRAGMAs, cost more than most pages' queries.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

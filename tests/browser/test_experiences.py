@@ -226,3 +226,53 @@ def test_member_posts_an_experience_with_the_keyboard_and_no_javascript(
     assert "Wacht op moderatie" in page.locator(".experience-state").inner_text()
     assert_no_axe_violations(page)
     check_at_320px(page, [experience.get_absolute_url()])
+
+
+PRACTICE = "Buurtkamers in drie Genkse cités"
+
+
+def _write_draft(page, title):
+    page.fill("#id_title", title)
+    page.check("input[name=kind][value=tip]")
+    page.fill("#id_summary", "Een korte samenvatting.")
+    page.fill("#id_body", "Wat we deden.")
+
+
+def test_a_practice_is_linked_by_typing_its_title_with_suggestions(page, demo_site):
+    from experiences.models import Experience
+
+    log_in(page, MEMBER)
+    page.goto(page.base_url + "/ervaringen/nieuw/")
+    _write_draft(page, "Een koppeling met suggesties")
+    field = page.locator("#id_case_study_url")
+    field.press_sequentially("genkse cit", delay=30)
+    option = page.locator("#id_case_study_url-suggestions option").first
+    option.wait_for(state="attached")
+    assert PRACTICE in option.get_attribute("label")
+    # Choosing a suggestion puts its address in the field.
+    field.fill(option.get_attribute("value"))
+    page.click("button[name=draft]")
+    page.wait_for_url("**/ervaringen/*-een-koppeling-met-suggesties/")
+    linked = Experience.objects.get(title="Een koppeling met suggesties")
+    assert linked.case_study.title == PRACTICE
+
+
+def test_without_javascript_a_typed_title_links_the_practice(page, demo_site):
+    from experiences.models import Experience
+
+    context = page.context.browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.set_default_timeout(10_000)
+        plain.base_url = page.base_url
+        log_in(plain, MEMBER)
+        plain.goto(plain.base_url + "/ervaringen/nieuw/")
+        _write_draft(plain, "Een koppeling zonder script")
+        assert plain.locator("datalist").count() == 0
+        plain.fill("#id_case_study_url", "Buurtkamers")
+        plain.click("button[name=draft]")
+        plain.wait_for_url("**/ervaringen/*-een-koppeling-zonder-script/")
+    finally:
+        context.close()
+    linked = Experience.objects.get(title="Een koppeling zonder script")
+    assert linked.case_study.title == PRACTICE

@@ -192,6 +192,83 @@ def test_a_practice_on_this_site_can_be_linked(client, experiences_page, member)
     assert f'href="{practice.url}">Burendag Kortrijk' in detail
 
 
+@pytest.fixture
+def practices(experiences_page):
+    from casestudies.factories import CaseStudyIndexPageFactory
+
+    index = CaseStudyIndexPageFactory(parent=experiences_page.get_parent())
+    return {
+        title: CaseStudyPageFactory(parent=index, title=title)
+        for title in (
+            "Burendag Kortrijk",
+            "Burendag Genk",
+            "Al een burendag in Hasselt",
+            "Moestuin aan de toren",
+        )
+    }
+
+
+def test_the_form_offers_no_list_of_every_practice(
+    client, experiences_page, member, practices
+):
+    client.force_login(member)
+    form = client.get(NEW).content.decode()
+    assert "Moestuin aan de toren" not in form
+    assert 'data-practice-lookup="/ervaringen/praktijken/"' in form
+    assert "experiences/js/practice-lookup.js" in form
+
+
+def test_the_lookup_suggests_a_few_practices_by_title(
+    client, experiences_page, member, practices
+):
+    client.force_login(member)
+    found = client.get("/ervaringen/praktijken/", {"q": "burendag"}).json()
+    # Titles starting with what was typed come before titles that only hold it.
+    assert [result["title"] for result in found["results"]] == [
+        "Burendag Genk",
+        "Burendag Kortrijk",
+        "Al een burendag in Hasselt",
+    ]
+    assert found["results"][0]["url"] == practices["Burendag Genk"].full_url
+    assert client.get("/ervaringen/praktijken/", {"q": "b"}).json() == {"results": []}
+
+
+def test_the_lookup_is_for_members(client, experiences_page, practices):
+    response = client.get("/ervaringen/praktijken/", {"q": "burendag"})
+    assert response.status_code == 302
+    assert "Burendag" not in response.content.decode()
+
+
+def test_without_javascript_a_typed_title_links_the_practice(
+    client, experiences_page, member, practices
+):
+    client.force_login(member)
+    client.post(NEW, form_data(case_study_url="  moestuin AAN de  "))
+    assert (
+        Experience.objects.get().case_study.specific
+        == (practices["Moestuin aan de toren"])
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Burendag", "Meer dan één praktijkvoorbeeld past bij ‘Burendag’, zoals"),
+        ("Zwembad", "We vinden geen praktijkvoorbeeld met ‘Zwembad’ in de titel"),
+    ],
+)
+def test_an_ambiguous_or_unknown_title_asks_again_and_keeps_the_text(
+    client, experiences_page, member, practices, typed, message
+):
+    client.force_login(member)
+    response = client.post(NEW, form_data(case_study_url=typed))
+    page = response.content.decode()
+    assert message in page
+    assert f'value="{typed}"' in page
+    assert "Veertig buren aan één lange tafel." in page
+    assert not Experience.objects.exists()
+
+
 # Editing, withdrawing, deleting -------------------------------------------------------
 
 
@@ -514,3 +591,21 @@ def test_an_experience_without_its_form_token_is_not_saved(
     assert response.status_code == 200
     assert "verstuur het opnieuw" in response.content.decode()
     assert not Experience.objects.exists()
+
+
+def test_the_dashboard_shows_own_experiences_a_page_at_a_time(
+    client, experiences_page, member
+):
+    for number in range(12):
+        ExperienceFactory(author=member, title=f"Mijn ervaring nummer {number:02d}")
+    client.force_login(member)
+    first = client.get("/account/").content.decode()
+    second = client.get("/account/?page=2").content.decode()
+    # Newest first: the ten latest, then the two oldest on the next page.
+    assert "Mijn ervaring nummer 11" in first
+    assert "Mijn ervaring nummer 02" in first
+    assert "Mijn ervaring nummer 01" not in first
+    assert 'href="?page=2"' in first
+    assert "Mijn ervaring nummer 01" in second
+    assert "Mijn ervaring nummer 00" in second
+    assert "Mijn ervaring nummer 11" not in second
