@@ -146,7 +146,7 @@ EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
 def agenda_url():
-    """The agenda's URL path (cached; see `cached_page_url`)."""
+    """The agenda's URL path (once per request; see `cached_page_url`)."""
     return cached_page_url(EventIndexPage, "/agenda/")
 
 
@@ -161,7 +161,6 @@ class EventIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
 
     template = "events/event_index_page.html"
-    url_cache_key = "events:agenda-url"
 
     class Meta:
         verbose_name = _("agenda")

@@ -1,4 +1,4 @@
-from django.core.cache import cache
+from django.apps import apps
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -6,32 +6,32 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from portal.models import BasePage
+from portal.request_memo import current_request, memo
+
+
+def _index_page_urls():
+    request = current_request()
+    models = [
+        model for model in apps.get_models() if issubclass(model, CachedURLPageMixin)
+    ]
+    urls = {}
+    for page in Page.objects.live().type(*models).order_by("path"):
+        urls.setdefault(page.specific_class, page.get_url(request))
+    return urls
 
 
 def cached_page_url(page_model, fallback):
-    """The URL path of the one live `page_model`, kept in the cache.
+    """The URL path of the first live `page_model`, looked up once per request.
 
-    Municipalities (and, from the apps above, experiences) link to the page that
-    serves them; looking it up on every link would cost a query each. The page
-    clears it when saved.
+    Municipalities (and, from the apps above, experiences and events) link to
+    the page that serves them, hundreds of times on a page: one query finds the
+    URLs of all such index pages, for the whole request.
     """
-    key = page_model.url_cache_key
-    url = cache.get(key)
-    if url is None:
-        page = page_model.objects.live().first()
-        url = page.url if page and page.url else fallback
-        cache.set(key, url, 3600)
-    return url
+    return memo("index_page_urls", _index_page_urls).get(page_model) or fallback
 
 
 class CachedURLPageMixin:
-    """For a page whose URL `cached_page_url` keeps: forget it when saved."""
-
-    url_cache_key = ""
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(self.url_cache_key)
+    """An index page whose URL `cached_page_url` looks up."""
 
 
 class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
@@ -47,7 +47,6 @@ class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
     subpage_types: list = []
 
     template = "network/network_index_page.html"
-    url_cache_key = "network:directory-url"
 
     class Meta:
         verbose_name = _("netwerkoverzicht")

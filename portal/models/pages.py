@@ -1,12 +1,52 @@
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.lookups import StartsWith
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.request_memo import current_request
+
+
+def private_q():
+    """Pages in a private section, as a subquery: Wagtail's own `private_q()`
+    reads every view restriction first, one query per `.public()`."""
+    return Q(
+        Exists(
+            PageViewRestriction.objects.filter(
+                StartsWith(OuterRef("path"), models.F("page__path"))
+            )
+        )
+    )
+
+
+def public(pages):
+    """`pages.public()` for any page queryset, without a query of its own."""
+    return pages.exclude(private_q())
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        return private_q()
+
+
+def ancestor_paths(page, inclusive=True):
+    """The tree paths of the pages above `page`, from the root; no query."""
+    step = Page.steplen
+    last = len(page.path) if inclusive else len(page.path) - step
+    return [page.path[:end] for end in range(step, last + 1, step)]
+
+
+def route_trail(request):
+    """The live pages a request was routed through below the site root, by path
+    (filled by `BasePage.route`), or None."""
+    return getattr(request, "_portal_route_trail", None)
 
 
 class BasePage(Page):
@@ -40,11 +80,58 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("social_image")], heading=_("Delen")),
     ]
 
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
+
     class Meta:
         abstract = True
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages below looked up in one query.
+
+        Wagtail asks for one child per path segment and its specific page each
+        time; here all pages on the path come in one query. A page with routing
+        of its own (RoutablePageMixin) takes over the rest of the path, as with
+        Wagtail.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[: length + 1])}/"
+            for length in range(len(path_components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.descendant_of(self).filter(url_path__in=prefixes)
+        }
+        trail = [self]
+        for position, prefix in enumerate(prefixes):
+            page = found.get(prefix)
+            if page is None:
+                raise Http404
+            page._cached_parent_obj = trail[-1]
+            trail.append(page)
+            last = position == len(prefixes) - 1
+            if last or page.specific_class.route is not BasePage.route:
+                request._portal_route_trail = trail
+                return page.specific.route(request, path_components[position + 1 :])
+        raise Http404  # pragma: no cover - the loop returns on its last prefix
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and above, in one query: Wagtail asks
+        for the ancestors first to resolve aliases (which keep its lookup)."""
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(page__path__in=ancestor_paths(self))
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Wagtail keeps the site root paths on the request only when handed one;
+        # `page.url` is not, and would ask the cache (or the database) each time.
+        return super()._get_site_root_paths(
+            cache_object or current_request() or self, **kwargs
+        )
 
 
 class ContentPage(BasePage):
@@ -67,5 +154,5 @@ class ContentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific()
+        context["subpages"] = public(self.get_children().live()).specific()
         return context

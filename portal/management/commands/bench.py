@@ -193,7 +193,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{'page':<22}{'queries':>14}{'median ms':>16}{'p95 ms':>16}  budget"
         )
-        self.stdout.write(f"{'':<22}{'warm/cold':>14}{'warm/cold':>16}{'warm/cold':>16}")
+        self.stdout.write(
+            f"{'':<22}{'warm/cold':>14}{'warm/cold':>16}{'warm/cold':>16}"
+        )
         failures = []
         for label, path, max_queries, max_ms in pages():
             if callable(path):
