@@ -9,6 +9,11 @@ correct without any cache. Outside a request nothing is kept.
 
 import contextvars
 
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
+from django.http.request import split_domain_port
+
 _request = contextvars.ContextVar("portal_request", default=None)
 
 
@@ -20,6 +25,7 @@ class CurrentRequestMiddleware:
 
     def __call__(self, request):
         token = _request.set(request)
+        load_sites(request)
         try:
             return self.get_response(request)
         finally:
@@ -39,3 +45,61 @@ def memo(name, compute, request=None):
     if name not in store:
         store[name] = compute()
     return store[name]
+
+
+def _match(site, hostname, port):
+    # Wagtail's order in `get_site_for_hostname`.
+    if site.hostname == hostname and site.port == port:
+        return 0
+    if site.hostname == hostname and site.is_default_site:
+        return 1
+    return 2 if site.is_default_site else 3
+
+
+def load_sites(request):
+    """The request's site and the site root paths, from one query.
+
+    Wagtail finds each on its own (`Site.find_for_request`, and the root paths
+    through the cache); both keep their answer on the request, where this
+    leaves them. Each site is marked with whether its root page is private, so
+    the home page needs no query for its view restrictions.
+    """
+    from wagtail.models import PageViewRestriction, Site
+    from wagtail.models.sites import SiteRootPath
+
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return  # root paths per translation: Wagtail's own lookup
+    sites = list(
+        Site.objects.select_related("root_page", "root_page__locale")
+        .annotate(
+            root_restricted=Exists(
+                PageViewRestriction.objects.filter(
+                    StartsWith(OuterRef("root_page__path"), F("page__path"))
+                )
+            )
+        )
+        .order_by("-root_page__url_path", "-is_default_site", "hostname")
+    )
+    request._wagtail_cached_site_root_paths = [
+        SiteRootPath(
+            site.id,
+            site.root_page.url_path,
+            site.root_url,
+            site.root_page.locale.language_code,
+        )
+        for site in sites
+    ]
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site),
+        key=lambda site: _match(site, hostname, port),
+    )
+    site = None
+    if candidates:
+        best = _match(candidates[0], hostname, port)
+        if len(candidates) == 1 or best in (0, 1):
+            site = candidates[0]
+        elif best == 2:
+            site = candidates[len(candidates) == 2]
+    request._wagtail_site = site

@@ -9,12 +9,12 @@ from rest_framework.serializers import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from portal.blocks import GuideStreamBlock
 
-from .pages import BasePage
+from .pages import BasePage, PortalPageQuerySet
 
 WORDS_PER_MINUTE = 200
 
@@ -65,7 +65,7 @@ class GuideIndexPage(BasePage):
         return context
 
 
-class GuidePageQuerySet(PageQuerySet):
+class GuidePageQuerySet(PortalPageQuerySet):
     def review_due(self, before):
         """Guides last checked before the date `before`."""
         return self.filter(last_reviewed__lt=before)

@@ -14,16 +14,19 @@ from portal.blocks import BaseStreamBlock
 from portal.request_memo import current_request
 
 
+def restricted():
+    """Whether the outer page lies in a private section, as a subquery."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            StartsWith(OuterRef("path"), models.F("page__path"))
+        )
+    )
+
+
 def private_q():
     """Pages in a private section, as a subquery: Wagtail's own `private_q()`
     reads every view restriction first, one query per `.public()`."""
-    return Q(
-        Exists(
-            PageViewRestriction.objects.filter(
-                StartsWith(OuterRef("path"), models.F("page__path"))
-            )
-        )
-    )
+    return Q(restricted())
 
 
 def public(pages):
@@ -114,9 +117,15 @@ class BasePage(Page):
             page._cached_parent_obj = trail[-1]
             trail.append(page)
             last = position == len(prefixes) - 1
-            if last or page.specific_class.route is not BasePage.route:
+            model = page.specific_class
+            if last or model.route is not BasePage.route:
                 request._portal_route_trail = trail
-                return page.specific.route(request, path_components[position + 1 :])
+                # The page itself, marked with whether it is private.
+                specific = model._default_manager.annotate(
+                    _portal_restricted=restricted()
+                ).get(pk=page.pk)
+                specific._cached_parent_obj = trail[-2]
+                return specific.route(request, path_components[position + 1 :])
         raise Http404  # pragma: no cover - the loop returns on its last prefix
 
     def get_view_restrictions(self):
@@ -124,7 +133,19 @@ class BasePage(Page):
         for the ancestors first to resolve aliases (which keep its lookup)."""
         if self.alias_of_id:
             return super().get_view_restrictions()
+        if not getattr(self, "_portal_restricted", True) or self._is_public_root():
+            return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(page__path__in=ancestor_paths(self))
+
+    def _is_public_root(self):
+        """Whether this is the root page of the request's site, and public
+        (known from `portal.request_memo.load_sites`)."""
+        site = getattr(current_request(), "_wagtail_site", None)
+        return (
+            site is not None
+            and site.root_page_id == self.pk
+            and getattr(site, "root_restricted", True) is False
+        )
 
     def _get_site_root_paths(self, cache_object=None, **kwargs):
         # Wagtail keeps the site root paths on the request only when handed one;
