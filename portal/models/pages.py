@@ -11,7 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
-from portal.request_memo import current_request
+from portal.request_memo import current_request, memo
 
 
 def restricted():
@@ -34,9 +34,22 @@ def public(pages):
     return pages.exclude(private_q())
 
 
+def private_paths():
+    """The tree paths of the private sections, once per request."""
+    return memo(
+        "private_paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
 class PortalPageQuerySet(PageQuerySet):
     def private_q(self):
-        return private_q()
+        # Wagtail's filter (which search backends understand, unlike a
+        # subquery), with the restrictions read once per request.
+        q = Q()
+        for path in private_paths():
+            q |= Q(path__startswith=path)
+        return q if q else Q(pk__in=[])
 
 
 def ancestor_paths(page, inclusive=True):
@@ -105,11 +118,19 @@ class BasePage(Page):
             f"{self.url_path}{'/'.join(path_components[: length + 1])}/"
             for length in range(len(path_components))
         ]
-        found = {
-            page.url_path: page
-            for page in Page.objects.descendant_of(self).filter(url_path__in=prefixes)
-        }
-        trail = [self]
+        # Kept on the request: a page with routing of its own that hands the
+        # rest back (a practice below the practices index) needs no new query.
+        found = request.__dict__.setdefault("_portal_route_pages", {})
+        missing = [prefix for prefix in prefixes if prefix not in found]
+        if missing:
+            found.update(dict.fromkeys(missing))
+            pages = Page.objects.descendant_of(self).filter(url_path__in=missing)
+            found.update((page.url_path, page) for page in pages)
+        trail = route_trail(request) or []
+        if trail and trail[-1].pk == self.pk:
+            trail = [*trail[:-1], self]
+        else:
+            trail = [self]
         for position, prefix in enumerate(prefixes):
             page = found.get(prefix)
             if page is None:
