@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -6,32 +5,23 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from portal.models import BasePage
-from portal.request_memo import current_request, memo
-
-
-def _index_page_urls():
-    request = current_request()
-    models = [
-        model for model in apps.get_models() if issubclass(model, CachedURLPageMixin)
-    ]
-    urls = {}
-    for page in Page.objects.live().type(*models).order_by("path"):
-        urls.setdefault(page.specific_class, page.get_url(request))
-    return urls
+from portal.models.pages import frame_pages
 
 
 def cached_page_url(page_model, fallback):
-    """The URL path of the first live `page_model`, looked up once per request.
+    """The URL path of the first live `page_model`, once per request.
 
     Municipalities (and, from the apps above, experiences and events) link to
-    the page that serves them, hundreds of times on a page: one query finds the
-    URLs of all such index pages, for the whole request.
+    the page that serves them, hundreds of times on a page: the URLs of all such
+    index pages come with the menu, in one query for the whole request.
     """
-    return memo("index_page_urls", _index_page_urls).get(page_model) or fallback
+    return frame_pages().index_urls.get(page_model) or fallback
 
 
 class CachedURLPageMixin:
     """An index page whose URL `cached_page_url` looks up."""
+
+    url_everywhere = True
 
 
 class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):

@@ -1,3 +1,7 @@
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.lookups import StartsWith
@@ -6,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -34,22 +38,70 @@ def public(pages):
     return pages.exclude(private_q())
 
 
-def private_paths():
-    """The tree paths of the private sections, once per request."""
-    return memo(
-        "private_paths",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
-
-
 class PortalPageQuerySet(PageQuerySet):
     def private_q(self):
-        # Wagtail's filter (which search backends understand, unlike a
-        # subquery), with the restrictions read once per request.
-        q = Q()
-        for path in private_paths():
-            q |= Q(path__startswith=path)
-        return q if q else Q(pk__in=[])
+        # As a subquery (which search backends accept as `pk__in`): Wagtail's
+        # own reads every view restriction first, one query per `.public()`.
+        return Q(pk__in=Page.objects.filter(restricted()).values("pk"))
+
+
+@dataclass
+class FramePages:
+    menu: list
+    services: list
+    index_urls: dict
+
+
+def _frame_pages(request):
+    from portal.models import ContactPage, FaqPage
+
+    site = Site.find_for_request(request) if request else None
+    service_models = (FaqPage, ContactPage)
+    index_models = [
+        model for model in apps.get_models() if getattr(model, "url_everywhere", False)
+    ]
+    wanted = Q(
+        content_type__in=ContentType.objects.get_for_models(
+            *service_models, *index_models
+        ).values()
+    )
+    if site is not None:
+        root = site.root_page
+        wanted |= Q(
+            path__startswith=root.path, depth=root.depth + 1, show_in_menus=True
+        )
+    pages = list(
+        Page.objects.live()
+        .filter(wanted)
+        .annotate(_portal_restricted=restricted())
+        .order_by("path")
+    )
+    frame = FramePages(menu=[], services=[], index_urls={})
+    for page in pages:
+        model = page.specific_class or Page
+        if issubclass(model, tuple(index_models)):
+            frame.index_urls.setdefault(model, page.get_url(request))
+        if page._portal_restricted:
+            continue
+        if issubclass(model, service_models):
+            frame.services.append(page)
+        if (
+            site is not None
+            and page.show_in_menus
+            and page.depth == root.depth + 1
+            and page.path.startswith(root.path)
+        ):
+            frame.menu.append(page)
+    return frame
+
+
+def frame_pages(request=None):
+    """What every page links to, from one query per request: the menu (the
+    site root's live, public children marked 'show in menus'), the service
+    pages (FAQ, contact) and the URL of each index page marked
+    `url_everywhere` (see `network.models.cached_page_url`)."""
+    request = request or current_request()
+    return memo("frame_pages", lambda: _frame_pages(request), request)
 
 
 def ancestor_paths(page, inclusive=True):

@@ -1,55 +1,18 @@
 from django import template
-from django.db.models import Q
 from django.utils.html import format_html_join
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from portal.models.pages import public, route_trail
-from portal.request_memo import memo
+from portal.models.pages import frame_pages, route_trail
 from portal.roles import is_network_member
 
 register = template.Library()
 
 
-def _frame_pages(request):
-    """The menu (the site root's live children marked 'show in menus') and the
-    service pages (FAQ, contact), from one query per request."""
-    from portal.models import ContactPage, FaqPage
-
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return [], []
-    root = site.root_page
-    menu_q = Q(path__startswith=root.path, depth=root.depth + 1, show_in_menus=True)
-    service_types = Page.objects.type(FaqPage, ContactPage)
-    pages = list(
-        public(Page.objects.live())
-        .filter(menu_q | Q(pk__in=service_types.values("pk")))
-        .order_by("path")
-    )
-    menu = [
-        page
-        for page in pages
-        if page.depth == root.depth + 1
-        and page.path.startswith(root.path)
-        and page.show_in_menus
-    ]
-    services = [
-        page
-        for page in pages
-        if issubclass(page.specific_class or Page, (FaqPage, ContactPage))
-    ]
-    return menu, services
-
-
-def frame_pages(request):
-    return memo("frame_pages", lambda: _frame_pages(request), request)
-
-
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
     """The site root's live children marked 'show in menus', in tree order."""
-    return frame_pages(context.get("request"))[0]
+    return frame_pages(context.get("request")).menu
 
 
 @register.simple_tag(takes_context=True)
@@ -129,7 +92,7 @@ def service_pages(context):
     Read inside the cached header and footer fragments, so only when the content
     version moved on; the two fragments share one lookup per request.
     """
-    return frame_pages(context.get("request"))[1]
+    return frame_pages(context.get("request")).services
 
 
 @register.simple_tag(takes_context=True)
