@@ -61,16 +61,23 @@ def load_sites(request):
 
     Wagtail finds each on its own (`Site.find_for_request`, and the root paths
     through the cache); both keep their answer on the request, where this
-    leaves them. Each site is marked with whether its root page is private, so
-    the home page needs no query for its view restrictions.
+    leaves them, with the site's settings. Each site is marked with whether
+    its root page is private, so the home page needs no query for its view
+    restrictions.
     """
     from wagtail.models import PageViewRestriction, Site
     from wagtail.models.sites import SiteRootPath
 
+    from portal.models import SiteSettings
+
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return  # root paths per translation: Wagtail's own lookup
     sites = list(
-        Site.objects.select_related("root_page", "root_page__locale")
+        Site.objects.select_related(
+            "root_page",
+            "root_page__locale",
+            *(f"sitesettings__{field}" for field in SiteSettings.select_related),
+        )
         .annotate(
             root_restricted=Exists(
                 PageViewRestriction.objects.filter(
@@ -103,3 +110,9 @@ def load_sites(request):
         elif best == 2:
             site = candidates[len(candidates) == 2]
     request._wagtail_site = site
+    # The site's settings, as `SiteSettings.for_request` keeps them; when they
+    # do not exist yet, it creates them.
+    site_settings = getattr(site, "sitesettings", None) if site else None
+    if site_settings is not None:
+        site_settings._request = request
+        setattr(request, SiteSettings.get_cache_attr_name(), site_settings)

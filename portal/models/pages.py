@@ -79,10 +79,10 @@ def _frame_pages(request):
     frame = FramePages(menu=[], services=[], index_urls={})
     for page in pages:
         model = page.specific_class or Page
-        if issubclass(model, tuple(index_models)):
-            frame.index_urls.setdefault(model, page.get_url(request))
         if page._portal_restricted:
             continue
+        if issubclass(model, tuple(index_models)):
+            frame.index_urls.setdefault(model, page.get_url(request))
         if issubclass(model, service_models):
             frame.services.append(page)
         if (
