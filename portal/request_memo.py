@@ -17,19 +17,30 @@ from django.http.request import split_domain_port
 _request = contextvars.ContextVar("portal_request", default=None)
 
 
+def without_site(view):
+    """For a view that needs no site, menu or settings (robots.txt, the health
+    check): no query for them."""
+    view.portal_without_site = True
+    return view
+
+
 class CurrentRequestMiddleware:
-    """Makes the request being served known to code that is not handed it."""
+    """Makes the request being served known to code that is not handed it, and
+    loads its site (`load_sites`) before the view runs."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         token = _request.set(request)
-        load_sites(request)
         try:
             return self.get_response(request)
         finally:
             _request.reset(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "portal_without_site", False):
+            load_sites(request)
 
 
 def current_request():
