@@ -9,8 +9,8 @@ from portal.management.commands.bench import pages
 
 
 @pytest.mark.xfail(
-    reason="issue #17 part 1: home, guide, practice, municipality and search "
-    "are still over budget cold (see perf-queries report)",
+    reason="issue #17 part 1: home, practice, municipality and search are "
+    "still over budget (see perf-queries report)",
     strict=False,
 )
 def test_bench_measures_every_public_page_within_its_query_budget(demo, tmp_path):

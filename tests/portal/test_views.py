@@ -178,11 +178,7 @@ def test_content_page_query_budget(
     ("path", "budget"),
     [
         ("/gidsen/", 12),
-        pytest.param(
-            "/gidsen/pleinmakers-starten/",
-            10,
-            marks=pytest.mark.xfail(reason="issue #17 part 1: guide still over"),
-        ),
+        ("/gidsen/pleinmakers-starten/", 10),
         ("/toolkit/", 12),
         pytest.param(
             "/zoeken/?q=Otterbeek",
