@@ -21,7 +21,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from casestudies.blocks import CaseStudyStreamBlock, ExportColumnBlock
@@ -32,7 +31,7 @@ from casestudies.forms import (
     refusal_message,
 )
 from portal.blocks import BaseStreamBlock
-from portal.models import BasePage
+from portal.models import BasePage, PortalPageQuerySet
 
 FIRST_YEAR = 1990
 # Joins theme names inside one SQL value; a control character no tag contains.
@@ -117,7 +116,7 @@ class GroupConcat(models.Aggregate):
         return self.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
 
 
-class CaseStudyPageQuerySet(PageQuerySet):
+class CaseStudyPageQuerySet(PortalPageQuerySet):
     def with_theme_names(self):
         """All theme names of each practice in one column (`theme_list` reads it),
         so listings and exports need no query per practice."""

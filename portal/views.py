@@ -18,6 +18,7 @@ from portal import ratelimit
 from portal.cache import cache_is_healthy
 from portal.forms import SiteSearchFilter
 from portal.lockout import LoginLockMixin, PasswordResetThrottleMixin
+from portal.request_memo import without_site
 from portal.search import SiteSearch, fuzzy_search_available, suggest
 
 logger = logging.getLogger("portal.views")
@@ -80,6 +81,7 @@ def search(request):
     )
 
 
+@without_site
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
@@ -117,6 +119,7 @@ def _database_answers():
     return True
 
 
+@without_site
 @never_cache
 @require_GET
 def healthz(request):

@@ -32,6 +32,19 @@ def _clear_cache():
     cache.clear()
 
 
+DUMMY_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
+
+@pytest.fixture(params=["warm", "cold"])
+def cache_state(request, settings):
+    """Run a query-budget test twice: with the cache as configured (counted on
+    the second, warm request) and with every cache replaced by Django's
+    `DummyCache`, as after a publish, a Redis restart or in a new worker."""
+    if request.param == "cold":
+        settings.CACHES = dict.fromkeys(settings.CACHES, DUMMY_CACHE)
+    return request.param
+
+
 @pytest.fixture
 def mechelen(db):
     municipality = Municipality.objects.get(nis_code="12025")

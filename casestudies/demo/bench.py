@@ -35,15 +35,15 @@ def _newest_practice_url():
 
 # (label, path or a function returning one, max queries, max median ms)
 PAGES = [
-    ("practices", "/praktijkvoorbeelden/", 17, 400),
+    ("practices", "/praktijkvoorbeelden/", 12, 400),
     (
         "practices filtered",
         "/praktijkvoorbeelden/?thema=burendag&provincie=antwerpen",
-        17,
+        12,
         400,
     ),
-    ("practices search", "/praktijkvoorbeelden/?q=pleinmakers", 17, 600),
-    ("practice", _newest_practice_url, 18, 250),
+    ("practices search", "/praktijkvoorbeelden/?q=pleinmakers", 12, 600),
+    ("practice", _newest_practice_url, 10, 250),
     ("practices feed", "/praktijkvoorbeelden/feed/", 9, 400),
 ]
 # `generate_bench_data --case-studies N`

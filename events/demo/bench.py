@@ -18,7 +18,7 @@ def _upcoming_event_with_places_url():
 PAGES = [
     ("agenda", "/agenda/", 12, 200),
     ("agenda filtered", "/agenda/?soort=webinar&periode=voorbij", 12, 200),
-    ("event", _upcoming_event_with_places_url, 11, 150),
+    ("event", _upcoming_event_with_places_url, 10, 150),
     ("agenda feed", "/agenda/feed/", 8, 200),
     ("agenda calendar", "/agenda/agenda.ics", 8, 300),
 ]

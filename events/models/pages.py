@@ -41,14 +41,13 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from events.models.registrations import Registration, RegistrationStatus
 from events.panels import RegistrationsPanel
 from network.models.pages import CachedURLPageMixin, cached_page_url
 from portal.blocks import BaseStreamBlock
-from portal.models import BasePage
+from portal.models import BasePage, PortalPageQuerySet
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 # A cancelled event stays in the calendar feed this long, as STATUS:CANCELLED, so
@@ -89,7 +88,7 @@ def _registration_count(status):
     return Coalesce(Subquery(number), 0)
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PortalPageQuerySet):
     def upcoming(self, now=None):
         """Events that have not ended yet (a running event still counts)."""
         return self.filter(end__gte=now or timezone.now())
@@ -146,7 +145,7 @@ EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
 def agenda_url():
-    """The agenda's URL path (cached; see `cached_page_url`)."""
+    """The agenda's URL path (once per request; see `cached_page_url`)."""
     return cached_page_url(EventIndexPage, "/agenda/")
 
 
@@ -161,7 +160,6 @@ class EventIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
 
     template = "events/event_index_page.html"
-    url_cache_key = "events:agenda-url"
 
     class Meta:
         verbose_name = _("agenda")

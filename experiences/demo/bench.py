@@ -45,7 +45,7 @@ PAGES = [
         300,
     ),
     ("experiences search", "/ervaringen/?q=Otterbeek", 12, 600),
-    ("experience", _most_reacted_experience_url, 12, 250),
+    ("experience", _most_reacted_experience_url, 10, 250),
     ("experiences feed", "/ervaringen/feed/", 12, 400),
 ]
 # `generate_bench_data --experiences N`

@@ -9,7 +9,7 @@ from portal.models import BasePage
 
 
 def experiences_url():
-    """The experiences list's URL path (cached; see `cached_page_url`)."""
+    """The experiences list's URL path (once per request; see `cached_page_url`)."""
     return cached_page_url(ExperienceIndexPage, "/ervaringen/")
 
 
@@ -24,7 +24,6 @@ class ExperienceIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
     subpage_types: list = []
 
     template = "experiences/experience_index_page.html"
-    url_cache_key = "experiences:url"
 
     class Meta:
         # The table kept its name when the page moved out of `network`.

@@ -27,7 +27,7 @@ DATA_VERSION_CACHE_KEY = "network:data-version"
 
 
 def directory_url():
-    """The directory's URL path (cached; see `cached_page_url`)."""
+    """The directory's URL path (once per request; see `cached_page_url`)."""
     from network.models.pages import NetworkIndexPage, cached_page_url
 
     return cached_page_url(NetworkIndexPage, "/netwerk/")

@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -6,32 +5,23 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from portal.models import BasePage
+from portal.models.pages import frame_pages
 
 
 def cached_page_url(page_model, fallback):
-    """The URL path of the one live `page_model`, kept in the cache.
+    """The URL path of the first live `page_model`, once per request.
 
-    Municipalities (and, from the apps above, experiences) link to the page that
-    serves them; looking it up on every link would cost a query each. The page
-    clears it when saved.
+    Municipalities (and, from the apps above, experiences and events) link to
+    the page that serves them, hundreds of times on a page: the URLs of all such
+    index pages come with the menu, in one query for the whole request.
     """
-    key = page_model.url_cache_key
-    url = cache.get(key)
-    if url is None:
-        page = page_model.objects.live().first()
-        url = page.url if page and page.url else fallback
-        cache.set(key, url, 3600)
-    return url
+    return frame_pages().index_urls.get(page_model) or fallback
 
 
 class CachedURLPageMixin:
-    """For a page whose URL `cached_page_url` keeps: forget it when saved."""
+    """An index page whose URL `cached_page_url` looks up."""
 
-    url_cache_key = ""
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(self.url_cache_key)
+    url_everywhere = True
 
 
 class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
@@ -47,7 +37,6 @@ class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
     subpage_types: list = []
 
     template = "network/network_index_page.html"
-    url_cache_key = "network:directory-url"
 
     class Meta:
         verbose_name = _("netwerkoverzicht")

@@ -3,7 +3,7 @@ from .documents import ToolkitDocument, ToolkitPage
 from .faq import FaqPage
 from .guides import GuideIndexPage, GuidePage
 from .mail import OutgoingMail
-from .pages import BasePage, ContentPage
+from .pages import BasePage, ContentPage, PortalPageQuerySet, public
 from .phases import Phase
 from .privacy import ErasedIdentity, ExperienceChoice, LoginEvent, identity_of
 from .ratelimits import RateLimit, UsedFormToken
@@ -12,6 +12,8 @@ from .users import User, normalize_email
 
 __all__ = [
     "BasePage",
+    "PortalPageQuerySet",
+    "public",
     "ContactFormField",
     "ContactPage",
     "ContactStatus",

@@ -229,6 +229,7 @@ class ToolkitPage(BasePage):
     """Every toolkit document, filterable by type and phase with a plain GET form."""
 
     documents_per_page = 20
+    url_everywhere = True  # the guides link to it (`frame_pages`)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 

@@ -9,12 +9,12 @@ from rest_framework.serializers import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from portal.blocks import GuideStreamBlock
 
-from .pages import BasePage
+from .pages import BasePage, PortalPageQuerySet, frame_pages
 
 WORDS_PER_MINUTE = 200
 
@@ -65,7 +65,7 @@ class GuideIndexPage(BasePage):
         return context
 
 
-class GuidePageQuerySet(PageQuerySet):
+class GuidePageQuerySet(PortalPageQuerySet):
     def review_due(self, before):
         """Guides last checked before the date `before`."""
         return self.filter(last_reviewed__lt=before)
@@ -177,15 +177,23 @@ class GuidePage(BasePage):
 
     def get_neighbours(self):
         """The previous and next live guide in the index's order."""
-        siblings = GuidePage.objects.sibling_of(self, inclusive=False).live().public()
-        previous = siblings.filter(path__lt=self.path).order_by("-path").first()
-        following = siblings.filter(path__gt=self.path).order_by("path").first()
-        return previous, following
+        # One query: an index holds a handful of guides.
+        siblings = list(
+            GuidePage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .order_by("path")
+        )
+        previous = [guide for guide in siblings if guide.path < self.path]
+        following = [guide for guide in siblings if guide.path > self.path]
+        return (previous[-1] if previous else None), (
+            following[0] if following else None
+        )
 
     def get_context(self, request, *args, **kwargs):
         from .documents import ToolkitPage
 
         context = super().get_context(request, *args, **kwargs)
         context["previous_guide"], context["next_guide"] = self.get_neighbours()
-        context["toolkit_page"] = ToolkitPage.objects.live().public().first()
+        context["toolkit_url"] = frame_pages(request).index_urls.get(ToolkitPage)
         return context

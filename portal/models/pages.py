@@ -1,12 +1,120 @@
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.lookups import StartsWith
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.request_memo import current_request, memo
+
+
+def restricted():
+    """Whether the outer page lies in a private section, as a subquery."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            StartsWith(OuterRef("path"), models.F("page__path"))
+        )
+    )
+
+
+def private_q():
+    """Pages in a private section, as a subquery: Wagtail's own `private_q()`
+    reads every view restriction first, one query per `.public()`."""
+    return Q(restricted())
+
+
+def public(pages):
+    """`pages.public()` for any page queryset, without a query of its own."""
+    return pages.exclude(private_q())
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        # As a subquery (which search backends accept as `pk__in`): Wagtail's
+        # own reads every view restriction first, one query per `.public()`.
+        return Q(pk__in=Page.objects.filter(restricted()).values("pk"))
+
+
+@dataclass
+class FramePages:
+    menu: list
+    services: list
+    index_urls: dict
+
+
+def _frame_pages(request):
+    from portal.models import ContactPage, FaqPage
+
+    site = Site.find_for_request(request) if request else None
+    service_models = (FaqPage, ContactPage)
+    index_models = [
+        model for model in apps.get_models() if getattr(model, "url_everywhere", False)
+    ]
+    wanted = Q(
+        content_type__in=ContentType.objects.get_for_models(
+            *service_models, *index_models
+        ).values()
+    )
+    if site is not None:
+        root = site.root_page
+        wanted |= Q(
+            path__startswith=root.path, depth=root.depth + 1, show_in_menus=True
+        )
+    pages = list(
+        Page.objects.live()
+        .filter(wanted)
+        .annotate(_portal_restricted=restricted())
+        .order_by("path")
+    )
+    frame = FramePages(menu=[], services=[], index_urls={})
+    for page in pages:
+        model = page.specific_class or Page
+        if page._portal_restricted:
+            continue
+        if issubclass(model, tuple(index_models)):
+            frame.index_urls.setdefault(model, page.get_url(request))
+        if issubclass(model, service_models):
+            frame.services.append(page)
+        if (
+            site is not None
+            and page.show_in_menus
+            and page.depth == root.depth + 1
+            and page.path.startswith(root.path)
+        ):
+            frame.menu.append(page)
+    return frame
+
+
+def frame_pages(request=None):
+    """What every page links to, from one query per request: the menu (the
+    site root's live, public children marked 'show in menus'), the service
+    pages (FAQ, contact) and the URL of each index page marked
+    `url_everywhere` (see `network.models.cached_page_url`)."""
+    request = request or current_request()
+    return memo("frame_pages", lambda: _frame_pages(request), request)
+
+
+def ancestor_paths(page, inclusive=True):
+    """The tree paths of the pages above `page`, from the root; no query."""
+    step = Page.steplen
+    last = len(page.path) if inclusive else len(page.path) - step
+    return [page.path[:end] for end in range(step, last + 1, step)]
+
+
+def route_trail(request):
+    """The live pages a request was routed through below the site root, by path
+    (filled by `BasePage.route`), or None."""
+    return getattr(request, "_portal_route_trail", None)
 
 
 class BasePage(Page):
@@ -40,11 +148,84 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("social_image")], heading=_("Delen")),
     ]
 
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
+
     class Meta:
         abstract = True
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages below looked up in one query.
+
+        Wagtail asks for one child per path segment and its specific page each
+        time; here all pages on the path come in one query. A page with routing
+        of its own (RoutablePageMixin) takes over the rest of the path, as with
+        Wagtail.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[: length + 1])}/"
+            for length in range(len(path_components))
+        ]
+        # Kept on the request: a page with routing of its own that hands the
+        # rest back (a practice below the practices index) needs no new query.
+        found = request.__dict__.setdefault("_portal_route_pages", {})
+        missing = [prefix for prefix in prefixes if prefix not in found]
+        if missing:
+            found.update(dict.fromkeys(missing))
+            pages = Page.objects.descendant_of(self).filter(url_path__in=missing)
+            found.update((page.url_path, page) for page in pages)
+        trail = route_trail(request) or []
+        if trail and trail[-1].pk == self.pk:
+            trail = [*trail[:-1], self]
+        else:
+            trail = [self]
+        for position, prefix in enumerate(prefixes):
+            page = found.get(prefix)
+            if page is None:
+                raise Http404
+            page._cached_parent_obj = trail[-1]
+            trail.append(page)
+            last = position == len(prefixes) - 1
+            model = page.specific_class
+            if last or model.route is not BasePage.route:
+                request._portal_route_trail = trail
+                # The page itself, marked with whether it is private.
+                specific = model._default_manager.annotate(
+                    _portal_restricted=restricted()
+                ).get(pk=page.pk)
+                specific._cached_parent_obj = trail[-2]
+                return specific.route(request, path_components[position + 1 :])
+        raise Http404  # pragma: no cover - the loop returns on its last prefix
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and above, in one query: Wagtail asks
+        for the ancestors first to resolve aliases (which keep its lookup)."""
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        if not getattr(self, "_portal_restricted", True) or self._is_public_root():
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page__path__in=ancestor_paths(self))
+
+    def _is_public_root(self):
+        """Whether this is the root page of the request's site, and public
+        (known from `portal.request_memo.load_sites`)."""
+        site = getattr(current_request(), "_wagtail_site", None)
+        return (
+            site is not None
+            and site.root_page_id == self.pk
+            and getattr(site, "root_restricted", True) is False
+        )
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Wagtail keeps the site root paths on the request only when handed one;
+        # `page.url` is not, and would ask the cache (or the database) each time.
+        return super()._get_site_root_paths(
+            cache_object or current_request() or self, **kwargs
+        )
 
 
 class ContentPage(BasePage):
@@ -67,5 +248,5 @@ class ContentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific()
+        context["subpages"] = public(self.get_children().live()).specific()
         return context

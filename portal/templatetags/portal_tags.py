@@ -1,8 +1,9 @@
 from django import template
 from django.utils.html import format_html_join
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from portal.models.pages import frame_pages, route_trail
 from portal.roles import is_network_member
 
 register = template.Library()
@@ -11,16 +12,16 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
     """The site root's live children marked 'show in menus', in tree order."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return Page.objects.none()
-    return site.root_page.get_children().live().public().in_menu()
+    return frame_pages(context.get("request")).menu
 
 
-@register.simple_tag
-def breadcrumb_pages(page):
-    """The pages above `page`, starting at the home page (the site root)."""
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context, page):
+    """The pages above `page`, starting at the home page (the site root): those
+    the request was routed through, when it was routed to `page`."""
+    trail = route_trail(context.get("request"))
+    if trail and trail[-1].pk == page.pk:
+        return [crumb for crumb in trail[:-1] if crumb.depth >= 2 and crumb.live]
     return page.get_ancestors().filter(depth__gte=2).live()
 
 
@@ -91,17 +92,7 @@ def service_pages(context):
     Read inside the cached header and footer fragments, so only when the content
     version moved on; the two fragments share one lookup per request.
     """
-    from portal.models import ContactPage, FaqPage
-
-    request = context.get("request")
-    pages = getattr(request, "_portal_service_pages", None)
-    if pages is None:
-        pages = list(
-            Page.objects.live().public().type(FaqPage, ContactPage).order_by("path")
-        )
-        if request is not None:
-            request._portal_service_pages = pages
-    return pages
+    return frame_pages(context.get("request")).services
 
 
 @register.simple_tag(takes_context=True)
