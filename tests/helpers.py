@@ -59,3 +59,15 @@ def dangerous_markup(html):
     scanner = _MarkupScanner()
     scanner.feed(html)
     return scanner.problems
+
+
+def work_line(html, text):
+    """(count, href, detail) of the admin dashboard's work line whose label
+    contains `text`."""
+    for item in re.findall(r"<li class=\"portal-work__line.*?</li>", html, re.S):
+        if text in item:
+            count = int(re.search(r'portal-work__count">(\d+)<', item).group(1))
+            href = re.search(r'href="([^"]+)"', item).group(1).replace("&amp;", "&")
+            detail = re.search(r'portal-work__detail">([^<]+)<', item)
+            return count, href, detail.group(1) if detail else ""
+    raise AssertionError(f"no line with {text!r} in {html}")

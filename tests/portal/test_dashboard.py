@@ -18,6 +18,7 @@ from portal.factories import (
     ToolkitDocumentFactory,
 )
 from portal.models import ContactSubmission
+from tests.helpers import work_line as line
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +27,6 @@ def panel(client):
     html = client.get("/admin/").content.decode()
     heading = 'aria-labelledby="portal-work-heading"'
     return html.split(heading, 1)[1].split("</section>")[0]
-
-
-def line(html, text):
-    """(count, href, detail) of the line whose label contains `text`."""
-    for item in re.findall(r"<li class=\"portal-work__line.*?</li>", html, re.S):
-        if text in item:
-            count = int(re.search(r'portal-work__count">(\d+)<', item).group(1))
-            href = re.search(r'href="([^"]+)"', item).group(1).replace("&amp;", "&")
-            detail = re.search(r'portal-work__detail">([^<]+)<', item)
-            return count, href, detail.group(1) if detail else ""
-    raise AssertionError(f"no line with {text!r} in {html}")
 
 
 def test_one_panel_shows_every_queue_with_its_count_age_and_link(
