@@ -13,7 +13,7 @@ from casestudies.models import (
     Label,
     Status,
 )
-from network.models import Municipality
+from network.models import MembershipStatus, Municipality
 
 FILLER = "Deze fictieve beschrijving vult een testpagina op. "
 THEMES = [
@@ -56,7 +56,17 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     housing_partner = "Een sociale huisvestingsmaatschappij"
     start_year = fuzzy.FuzzyInteger(2015, 2025)
     status = fuzzy.FuzzyChoice(Status.values)
-    label = fuzzy.FuzzyChoice(Label.values)
+    # Only a label the publish rule accepts: "gedeeld" needs a member municipality.
+    label = factory.LazyAttribute(
+        lambda o: factory.random.randgen.choice(
+            [
+                value
+                for value in Label.values
+                if value != Label.SHARED
+                or o.municipality.membership_status == MembershipStatus.MEMBER
+            ]
+        )
+    )
     pleinmakers_count = fuzzy.FuzzyInteger(1, 8)
     # Long enough to be published; words no test searches for.
     body = factory.LazyFunction(

@@ -3,7 +3,7 @@
 A draft may be as empty as the editor likes; publishing asks for a body that
 tells the story and its pleinmakers, so no page shows "Pleinmakers 0" and
 nothing else. The label must be true: "Gedeeld door een lid" only for a
-practice of a member municipality (checked in the editor form).
+practice of a member municipality.
 """
 
 from django.utils.html import strip_tags
@@ -60,6 +60,7 @@ def content_errors(page):
             "Hoeveel pleinmakers zijn er aan de slag? Vul minstens 1 in, of noem de "
             "wijken waar ze werken, voor je publiceert."
         )
+    errors.update(label_errors(page))
     return errors
 
 
@@ -98,7 +99,6 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         # very page that would go live. Submitting for moderation asks to publish.
         super()._post_clean()
         if "action-publish" in self.data or "action-submit" in self.data:
-            errors = {**content_errors(self.instance), **label_errors(self.instance)}
-            for field, message in errors.items():
+            for field, message in content_errors(self.instance).items():
                 if field in self.fields and field not in self.errors:
                     self.add_error(field, message)

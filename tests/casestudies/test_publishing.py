@@ -178,3 +178,28 @@ def test_a_practice_naming_its_neighbourhoods_is_published_without_a_count(
     page = CaseStudyPage.objects.get(slug="pleinmakers-in-lier")
     assert page.live
     assert "Pleinmakers</dt>" not in client.get(page.url).content.decode()
+
+
+def test_a_member_label_on_a_non_member_practice_is_refused_on_publish(
+    index, municipality
+):
+    from casestudies.models import Label
+    from network.models import MembershipStatus
+
+    lier = municipality("Lier")
+    lier.membership_status = MembershipStatus.NONE
+    lier.save(update_fields=["membership_status"])
+    page = CaseStudyPageFactory(
+        parent=index, municipality=lier, live=False, label=Label.EDITORIAL
+    )
+    page.save_revision()
+    page.label = Label.SHARED
+    page.title = "Geleend voorbeeld"
+    revision = page.save_revision()
+    with pytest.raises(ValidationError) as refused:
+        revision.publish()
+    assert "klopt alleen voor een praktijk van een lid-gemeente" in str(refused.value)
+    page.refresh_from_db()
+    assert not page.live and page.live_revision is None
+    draft = page.get_latest_revision_as_object()
+    assert (draft.title, draft.label) == ("Geleend voorbeeld", Label.SHARED)
