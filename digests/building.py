@@ -129,9 +129,10 @@ def _own(user, author_id):
 class PeriodContent:
     """Everything published in [start, end), loaded once for all members.
 
-    `only=(kind, pk)` keeps just that one item (kind as in `Item.key`:
-    praktijk, ervaring, reactie, activiteit), through the same visibility
-    filters: what an immediate mail about one new item is built from.
+    `only=[(kind, pk), ...]` keeps just those items (kind as in `Item.key`:
+    praktijk, ervaring, beantwoord, reactie, activiteit), through the same
+    visibility filters: what an immediate mail is built from. A question
+    answered in the period is a `beantwoord` item, even when asked in it too.
     """
 
     def __init__(self, start, end, now=None, only=None):
@@ -154,27 +155,34 @@ class PeriodContent:
             "ervaring",
             Experience.objects.published()
             .filter(first_published_at__gte=start, first_published_at__lt=end)
+            .exclude(
+                kind=ExperienceKind.QUESTION,
+                answered_at__gte=start,
+                answered_at__lt=end,
+            )
             .select_related("municipality")
             .prefetch_related("themes")
             .order_by("-first_published_at", "-pk"),
         )
         self.experiences = list(experiences)
-        # Questions answered in the period, even when asked before it.
-        self.experiences += list(
+        # Questions answered in the period, whenever they were asked.
+        answered = list(
             self._only(
-                "ervaring",
+                "beantwoord",
                 Experience.objects.published()
                 .filter(
                     kind=ExperienceKind.QUESTION,
                     answered_at__gte=start,
                     answered_at__lt=end,
-                    first_published_at__lt=start,
                 )
                 .select_related("municipality")
                 .prefetch_related("themes")
                 .order_by("-answered_at", "-pk"),
             )
         )
+        for experience in answered:
+            experience.answered_in_period = True
+        self.experiences += answered
         for experience in self.experiences:
             experience.theme_ids = {tag.pk for tag in experience.themes.all()}
         self.reactions = list(
@@ -233,8 +241,8 @@ class PeriodContent:
     def _only(self, kind, queryset):
         if self.only is None:
             return queryset
-        only_kind, pk = self.only
-        return queryset.filter(pk=pk) if only_kind == kind else queryset.none()
+        pks = [pk for only_kind, pk in self.only if only_kind == kind]
+        return queryset.filter(pk__in=pks) if pks else queryset.none()
 
     @property
     def is_empty(self):
@@ -274,8 +282,12 @@ class PeriodContent:
         prefix = ""
         if experience.kind == ExperienceKind.QUESTION:
             prefix = _("Beantwoord: ") if experience.answer_id else _("Vraag: ")
+        # Its own key, so the answer is news even to who heard of the question.
+        kind = (
+            "beantwoord" if getattr(experience, "answered_in_period", False) else None
+        )
         return Item(
-            f"ervaring:{experience.pk}",
+            f"{kind or 'ervaring'}:{experience.pk}",
             f"{prefix}{experience.title} ({experience.municipality.name})",
             _summary(experience.summary),
             absolute(experience.get_absolute_url()),

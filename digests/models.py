@@ -175,7 +175,12 @@ class Follow(models.Model):
         return self._criteria_match(practice.theme_ids, practice.municipality_id)
 
     def matches_experience(self, experience):
-        if self.agenda or self.experience_id or self.scope == Scope.PRACTICES:
+        if self.experience_id:
+            # Who follows a question hears that it was answered.
+            return experience.pk == self.experience_id and getattr(
+                experience, "answered_in_period", False
+            )
+        if self.agenda or self.scope == Scope.PRACTICES:
             return False
         if self.kind and self.kind != experience.kind:
             return False
@@ -199,6 +204,7 @@ class DigestSend(models.Model):
         SENT = "verstuurd", _("verstuurd")
         EMPTY = "leeg", _("niet verstuurd: niets nieuws")
         BOUNCED = "bounce", _("niet verstuurd: adres onbereikbaar")
+        DEFERRED = "later", _("nog niet verstuurd: later gebundeld")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -9,7 +9,9 @@ account, or an address that bounced hard three times.
 
 Members who chose *onmiddellijk* hear of each new item as it becomes visible:
 `digests.signals` queues `tasks.send_new_item` after the commit, which runs
-`send_item_now`; the hourly run catches up what a lost task missed.
+`send_item_now`; the hourly run catches up what a lost task missed. An item
+over the member's five a day is kept (a `later` claim) and goes, however old by
+then, in one catch-up mail with their first mail or hourly run of a next day.
 """
 
 from datetime import datetime, time, timedelta
@@ -338,31 +340,93 @@ def _single_items(digest):
                 )
 
 
+def _midnight(now):
+    return timezone.localtime(now, BRUSSELS).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+
+
+def _send_deferred(user, deferred, now, blocked, run):
+    """One catch-up mail with the items kept back by the cap (`deferred`, their
+    claims): still visible and followed, whatever their age; each claim then
+    records what became of its item. Returns the outcome, or None."""
+    claims = {claim.period: claim for claim in deferred}
+    only = []
+    for key in claims:
+        kind, pk = key.removeprefix(IMMEDIATE_PREFIX).split(":")
+        only.append((kind, int(pk)))
+    content = PeriodContent(
+        min(claim.created_at for claim in deferred) - IMMEDIATE_WINDOW,
+        now + timedelta(seconds=1),
+        now=now,
+        only=only,
+    )
+    digest = content.digest_for(user, user.followed, on_mine=False)
+    outcome = DigestSend.Outcome.EMPTY
+    if not digest.is_empty:
+        outcome = claim_and_send(
+            user,
+            f"{IMMEDIATE_PREFIX}bundel:{now.isoformat()}",
+            digest,
+            run,
+            blocked,
+            subject=_("Nog niet gemeld: %(count)s")
+            % {"count": item_count_text(digest)},
+            intro=_(
+                "Je krijgt hoogstens %(cap)s berichten per dag. Dit kwam er "
+                "daarna nog bij over wat je volgt."
+            )
+            % {"cap": IMMEDIATE_PER_DAY},
+        )
+        if outcome is None:
+            return None
+    mailed = {f"{IMMEDIATE_PREFIX}{item.key}" for item in digest.items}
+    for key, claim in claims.items():
+        # Gone from view or no longer followed: nothing to tell any more.
+        claim.outcome = outcome if key in mailed else DigestSend.Outcome.EMPTY
+        claim.save(update_fields=["outcome"])
+    return outcome
+
+
 def mail_items_now(user, digest, now, blocked, run=None):
     """One mail per item of `digest`, at most IMMEDIATE_PER_DAY a Brussels day;
     an item already claimed for this member (`direct:<item>`) is never mailed
-    again. Returns how many mails went out."""
-    if digest.is_empty:
+    again. Items over the cap are claimed `later`, and the first call on a next
+    day mails them together. Returns how many mails went out."""
+    midnight = _midnight(now)
+    mine = DigestSend.objects.filter(user=user, period__startswith=IMMEDIATE_PREFIX)
+    waiting = mine.filter(outcome=DigestSend.Outcome.DEFERRED, created_at__lt=midnight)
+    if digest.is_empty and not waiting.exists():
         return 0
     keys = [f"{IMMEDIATE_PREFIX}{item.key}" for item in digest.items]
-    midnight = timezone.localtime(now, BRUSSELS).replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
     sent = 0
     with transaction.atomic():
         # The member's row is locked so two tasks at once count the cap right.
         list(DigestPreference.objects.select_for_update().filter(user=user))
-        mine = DigestSend.objects.filter(user=user, period__startswith=IMMEDIATE_PREFIX)
         claimed = set(mine.filter(period__in=keys).values_list("period", flat=True))
         sent_today = mine.filter(
             outcome=DigestSend.Outcome.SENT, created_at__gte=midnight
         ).count()
+        deferred = list(waiting)
+        if deferred and sent_today < IMMEDIATE_PER_DAY:
+            if _send_deferred(user, deferred, now, blocked, run) == (
+                DigestSend.Outcome.SENT
+            ):
+                sent_today += 1
+                sent += 1
         for item, single in _single_items(digest):
             key = f"{IMMEDIATE_PREFIX}{item.key}"
             if key in claimed:
                 continue
             if sent_today >= IMMEDIATE_PER_DAY:
-                break
+                DigestSend.objects.create(
+                    user=user,
+                    period=key,
+                    outcome=DigestSend.Outcome.DEFERRED,
+                    items=1,
+                    run=run,
+                )
+                continue
             outcome = claim_and_send(
                 user,
                 key,
@@ -395,14 +459,14 @@ def send_item_now(kind, pk, now=None):
     """Mail one item that just became visible to every member who chose
     *onmiddellijk* and follows it; returns how many mails went out.
 
-    Only an item first published (or posted) within the last day counts as new,
-    so publishing an old practice again mails nobody.
+    Only an item first published (or posted, or a question answered) within the
+    last day counts as new, so publishing an old practice again mails nobody.
     """
     if digests_paused():
         return 0
     now = now or timezone.now()
     content = PeriodContent(
-        now - IMMEDIATE_WINDOW, now + timedelta(seconds=1), now=now, only=(kind, pk)
+        now - IMMEDIATE_WINDOW, now + timedelta(seconds=1), now=now, only=[(kind, pk)]
     )
     if content.is_empty:
         return 0

@@ -14,6 +14,7 @@ from casestudies.models import CaseStudyPage
 from digests.tasks import send_new_item
 from events.models import EventPage
 from experiences.models import Experience, Reaction
+from experiences.signals import question_answered
 
 
 def queue_new_item(kind, pk):
@@ -32,6 +33,10 @@ def experience_published(sender, instance, **kwargs):
     queue_new_item("ervaring", instance.pk)
 
 
+def answer_marked(sender, experience, **kwargs):
+    queue_new_item("beantwoord", experience.pk)
+
+
 def reaction_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         queue_new_item("reactie", instance.pk)
@@ -46,5 +51,8 @@ def connect():
     )
     published.connect(
         experience_published, sender=Experience, dispatch_uid="digests.experience"
+    )
+    question_answered.connect(
+        answer_marked, sender=Experience, dispatch_uid="digests.answered"
     )
     post_save.connect(reaction_saved, sender=Reaction, dispatch_uid="digests.reaction")

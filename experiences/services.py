@@ -25,6 +25,7 @@ from experiences.models import (
 )
 from experiences.photos import COLLECTION_NAME, store_photo
 from experiences.sanitize import render_body
+from experiences.signals import question_answered
 from network.models import directory_url
 from network.services import absolute
 from portal.fragment_cache import content_changed
@@ -270,6 +271,7 @@ def mark_answer(experience, reaction):
         _set(experience, answer=None, answered_at=None)
     else:
         _set(experience, answer=reaction, answered_at=timezone.now())
+        question_answered.send(sender=Experience, experience=experience)
 
 
 def edit_reaction(reaction, body):

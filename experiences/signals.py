@@ -1,9 +1,13 @@
 from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.signals import published, unpublished
 
 from experiences.models import Experience
 from portal.fragment_cache import content_changed
+
+# Sent with `experience` once a reaction is marked as the answer to a question;
+# later apps (the digests) react without experiences knowing them.
+question_answered = Signal()
 
 
 @receiver([published, unpublished], sender=Experience)

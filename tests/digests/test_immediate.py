@@ -226,3 +226,29 @@ def test_never_to_an_address_that_bounced_hard_three_times(member, approve):
         f"direct:ervaring:{experience.pk}",
         "bounce",
     )
+
+
+@pytest.mark.django_db
+def test_items_over_the_cap_reach_the_member_later_in_one_mail_exactly_once(
+    member, approve
+):
+    follow_theme(member)
+    immediately(member)
+    mail.outbox.clear()
+    experiences = [
+        approve(title=f"Direct {number}", themes=["groen"]) for number in range(8)
+    ]
+    assert len(to(member)) == 5
+    services.hide(experiences[7])  # gone from view: never mailed
+    # The next day, the hourly run bundles the others, though over a day old.
+    later = timezone.now() + timedelta(days=2)
+    sending.send_digests(now=later)
+    (bundle,) = to(member)[5:]
+    assert "Direct 5" in bundle.body and "Direct 6" in bundle.body
+    assert "Direct 7" not in bundle.body
+    assert bundle.extra_headers["List-Unsubscribe-Post"] == (
+        "List-Unsubscribe=One-Click"
+    )
+    sending.send_digests(now=later + timedelta(hours=1))
+    sending.send_item_now("ervaring", experiences[5].pk, now=later)
+    assert len(to(member)) == 6

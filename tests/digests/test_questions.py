@@ -8,7 +8,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from digests import sending
-from digests.models import Follow
+from digests.models import DigestPreference, Follow, Frequency
 from experiences import services
 from experiences.models import Experience
 from tests.digests.conftest import week_later
@@ -109,3 +109,45 @@ def test_a_question_younger_than_five_days_is_not_waiting(client, question, memb
     Follow.objects.create(user=member, theme=Tag.objects.get(slug="groen"))
     client.force_login(member)
     assert question.title not in client.get("/account/").content.decode()
+
+
+def digest_mails(user):
+    return [
+        message
+        for message in mail.outbox
+        if message.to == [user.email] and "List-Unsubscribe" in message.extra_headers
+    ]
+
+
+@pytest.mark.django_db
+def test_marking_the_answer_mails_immediate_followers_once(
+    question, member, colleague, writer, django_capture_on_commit_callbacks
+):
+    Follow.objects.create(user=member, experience=question)
+    Follow.objects.create(user=colleague, kind="vraag")
+    Follow.objects.create(user=writer, theme=Tag.objects.get(slug="groen"))
+    for user in (member, colleague, writer):
+        DigestPreference.objects.create(user=user, frequency=Frequency.IMMEDIATELY)
+    reaction = services.add_reaction(question, colleague, "Met een oproep.")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mark_answer(question, reaction)
+    for user in (member, colleague):
+        (message,) = digest_mails(user)
+        assert message.subject.startswith("Beantwoord: Hoe vinden jullie pleinmakers?")
+        assert question.get_absolute_url() in message.body
+    assert digest_mails(writer) == []  # their own question
+
+    # Unmarked and marked again, then the hourly catch-up: still once.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mark_answer(question, reaction)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mark_answer(question, reaction)
+    sending.send_digests(now=timezone.now() + timedelta(minutes=5))
+    for user in (member, colleague):
+        answered = [
+            message
+            for message in digest_mails(user)
+            if message.subject.startswith("Beantwoord:")
+        ]
+        assert len(answered) == 1
