@@ -1,7 +1,7 @@
 import pytest
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
-from network.models import Municipality
+from network.models import MembershipStatus, Municipality
 
 
 @pytest.fixture
@@ -24,9 +24,14 @@ def practice(index, municipality):
     """Create a published practice below the index: practice(title=..., ...)."""
 
     def make(municipality_name="Mechelen", themes=(), **fields):
+        town = municipality(municipality_name)
+        if fields.get("label") == "gedeeld":
+            # Only a member's practice may say so: the publish rule checks it.
+            town.membership_status = MembershipStatus.MEMBER
+            town.save(update_fields=["membership_status"])
         page = CaseStudyPageFactory(
             parent=index,
-            municipality=municipality(municipality_name),
+            municipality=town,
             themes=list(themes),
             **fields,
         )
