@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from portal.mail import send_templated_mail
+from portal.request_memo import unit_of_work
 
 from . import tokens
 from .building import (
@@ -122,8 +123,10 @@ def with_follows(members):
 
 def build_digests(content):
     """Every member's digest from one period's content, member by member."""
-    for user in with_follows(recipients()).iterator(chunk_size=CHUNK):
-        yield content.digest_for(user, user.followed)
+    # Links to index pages are looked up once for the whole run, not per item.
+    with unit_of_work():
+        for user in with_follows(recipients()).iterator(chunk_size=CHUNK):
+            yield content.digest_for(user, user.followed)
 
 
 def subscribers():
@@ -247,6 +250,7 @@ class Sender:
             )
         return self._claimed[period.key]
 
+    @unit_of_work()
     def run(self):
         if digests_paused():
             return None
@@ -455,6 +459,7 @@ def immediate_recipients():
     )
 
 
+@unit_of_work()
 def send_item_now(kind, pk, now=None):
     """Mail one item that just became visible to every member who chose
     *onmiddellijk* and follows it; returns how many mails went out.

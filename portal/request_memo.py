@@ -8,6 +8,7 @@ correct without any cache. Outside a request nothing is kept.
 """
 
 import contextvars
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef
@@ -15,6 +16,7 @@ from django.db.models.lookups import StartsWith
 from django.http.request import split_domain_port
 
 _request = contextvars.ContextVar("portal_request", default=None)
+_unit_of_work = contextvars.ContextVar("portal_unit_of_work", default=None)
 
 
 def without_site(view):
@@ -47,12 +49,26 @@ def current_request():
     return _request.get()
 
 
+@contextmanager
+def unit_of_work():
+    """Outside a request (a task building hundreds of mails, say): keep what
+    `memo` computes until the block ends, as a request would."""
+    token = _unit_of_work.set({})
+    try:
+        yield
+    finally:
+        _unit_of_work.reset(token)
+
+
 def memo(name, compute, request=None):
-    """`compute()`, once per request (every time outside one)."""
+    """`compute()`, once per request or `unit_of_work` (every time outside)."""
     request = request or current_request()
-    if request is None:
+    if request is not None:
+        store = request.__dict__.setdefault("_portal_memo", {})
+    else:
+        store = _unit_of_work.get()
+    if store is None:
         return compute()
-    store = request.__dict__.setdefault("_portal_memo", {})
     if name not in store:
         store[name] = compute()
     return store[name]
