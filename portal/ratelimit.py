@@ -9,8 +9,7 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,15 +55,15 @@ def hit(scope, identity, period):
     """Record one attempt; return how many there were in the current window.
 
     The window starts at the first attempt and lasts `period` seconds. The
-    usual case (a window is open) costs two queries and no transaction.
+    usual case (a window is open) costs one query and no transaction.
     """
     from portal.models import RateLimit
 
     digest = _digest(identity)
     now = timezone.now()
-    current = RateLimit.objects.filter(scope=scope, digest=digest, expires_at__gt=now)
-    if current.update(count=F("count") + 1):
-        return current.values_list("count", flat=True).first() or 1
+    counted = _count_in_open_window(scope, digest, now)
+    if counted is not None:
+        return counted
     expires_at = now + timedelta(seconds=period)
     with transaction.atomic():
         counter, created = RateLimit.objects.select_for_update().get_or_create(
@@ -82,6 +81,28 @@ def hit(scope, identity, period):
             counter.count += 1
         counter.save(update_fields=["count", "expires_at"])
         return counter.count
+
+
+def _count_in_open_window(scope, digest, now):
+    """Add one to the open window's counter and read it back in one statement
+    (UPDATE ... RETURNING, PostgreSQL and SQLite >= 3.35; the ORM's update()
+    returns only the row count). None when no window is open."""
+    from portal.models import RateLimit
+
+    quote = connection.ops.quote_name
+    table, count = quote(RateLimit._meta.db_table), quote("count")
+    # Identifiers come from the model; the values are parameters.
+    sql = (
+        f"UPDATE {table} SET {count} = {count} + 1 WHERE {quote('scope')} = %s"  # noqa: S608
+        f" AND {quote('digest')} = %s AND {quote('expires_at')} > %s"
+        f" RETURNING {count}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [scope, digest, connection.ops.adapt_datetimefield_value(now)]
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def is_limited(scope, identity, limit):
