@@ -49,13 +49,18 @@ test: install-dev node
 BENCH_DB := var/bench.sqlite3
 BENCH_ENV := DATABASE_URL=sqlite:///$(BENCH_DB) DJANGO_SETTINGS_MODULE=portal.settings.dev DJANGO_DEBUG=false
 
-$(BENCH_DB): | install
+# A bench database: $(1) the environment naming it, $(2) how many practices.
+define build_bench_db
 	@mkdir -p var
-	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
-	$(BENCH_ENV) $(BIN)/python manage.py load_demo
-	$(BENCH_ENV) $(BIN)/python manage.py generate_bench_data --case-studies 5000 --experiences 20000 --trajectories 285 --seed 1
-	$(BENCH_ENV) $(BIN)/python manage.py update_index
-	$(BENCH_ENV) $(BIN)/python manage.py optimize_database
+	$(1) $(BIN)/python manage.py migrate --noinput -v0
+	$(1) $(BIN)/python manage.py load_demo
+	$(1) $(BIN)/python manage.py generate_bench_data --case-studies $(2) --experiences 20000 --trajectories 285 --seed 1
+	$(1) $(BIN)/python manage.py update_index
+	$(1) $(BIN)/python manage.py optimize_database
+endef
+
+$(BENCH_DB): | install
+	$(call build_bench_db,$(BENCH_ENV),5000)
 
 bench: install $(BENCH_DB)
 	$(BENCH_ENV) $(BIN)/python manage.py bench
@@ -67,12 +72,7 @@ BENCH_L_DB := var/bench-l.sqlite3
 BENCH_L_ENV := DATABASE_URL=sqlite:///$(BENCH_L_DB) DJANGO_SETTINGS_MODULE=portal.settings.dev DJANGO_DEBUG=false
 
 $(BENCH_L_DB): | install
-	@mkdir -p var
-	$(BENCH_L_ENV) $(BIN)/python manage.py migrate --noinput -v0
-	$(BENCH_L_ENV) $(BIN)/python manage.py load_demo
-	$(BENCH_L_ENV) $(BIN)/python manage.py generate_bench_data --case-studies 20000 --experiences 20000 --trajectories 285 --seed 1
-	$(BENCH_L_ENV) $(BIN)/python manage.py update_index
-	$(BENCH_L_ENV) $(BIN)/python manage.py optimize_database
+	$(call build_bench_db,$(BENCH_L_ENV),20000)
 
 bench-l: install $(BENCH_L_DB)
 	$(BENCH_L_ENV) $(BIN)/python manage.py bench --queries-only
