@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from casestudies.extensions import practice_sections
 from casestudies.filters import SORTS, CaseStudyFilter
 from casestudies.models import CaseStudyPage, CaseStudyPageTag
-from portal.models.documents import openable_documents
+from portal.models.documents import in_private_collection, openable_documents
 from portal.roles import is_network_member
 
 PER_PAGE = 12
@@ -141,19 +141,26 @@ def related_practices(practice, theme_ids):
     )
 
 
+def practice_documents(practice, request):
+    """The practice's documents the visitor may open, in their order: one query
+    unless one of them lies in a collection with a privacy setting."""
+    links = (
+        practice.documents.select_related("document")
+        .annotate(private=in_private_collection("document__collection__path"))
+        .order_by("sort_order")
+    )
+    documents = []
+    for link in links:
+        link.document.in_private_collection = link.private
+        documents.append(link.document)
+    return openable_documents(documents, request)
+
+
 def detail_context(practice, request):
-    themes = list(practice.themes.all())
+    themes = practice.ordered_themes()
     return {
         "themes": themes,
-        "documents": openable_documents(
-            [
-                link.document
-                for link in practice.documents.select_related("document").order_by(
-                    "sort_order"
-                )
-            ],
-            request,
-        ),
+        "documents": practice_documents(practice, request),
         "related_practices": related_practices(practice, [t.pk for t in themes]),
         "show_contact_email": can_see_contact_email(request.user),
         "extra_sections": practice_sections(request, practice),

@@ -14,7 +14,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -515,6 +515,55 @@ class CaseStudyPage(BasePage):
     @property
     def size_band(self):
         return size_band_for(self.municipality.inhabitants)
+
+    @classmethod
+    def routed_queryset(cls, queryset, request):
+        """The practice with its municipality, hero image and themes, and what
+        the apps above add to its page (the `casestudies_practice_annotations`
+        hook: ``fn(request)`` returns {name: expression}), in one query."""
+        from wagtail import hooks
+
+        # Each theme as "position, id, name, slug": GROUP_CONCAT keeps no order.
+        items = (
+            CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
+            .order_by()
+            .values("content_object")
+            .annotate(
+                items=GroupConcat(
+                    Concat(
+                        Cast("pk", models.TextField()),
+                        models.Value(SLUG_SEPARATOR),
+                        Cast("tag_id", models.TextField()),
+                        models.Value(SLUG_SEPARATOR),
+                        "tag__name",
+                        models.Value(SLUG_SEPARATOR),
+                        "tag__slug",
+                        output_field=models.TextField(),
+                    ),
+                    THEME_SEPARATOR,
+                )
+            )
+            .values("items")
+        )
+        annotations = {"theme_items": models.Subquery(items)}
+        for hook in hooks.get_hooks("casestudies_practice_annotations"):
+            annotations.update(hook(request))
+        return queryset.select_related("municipality", "hero_image").annotate(
+            **annotations
+        )
+
+    def ordered_themes(self):
+        """The themes in the order they were given (`practice.themes.all()`),
+        from `routed_queryset`'s annotation when it is there."""
+        if not hasattr(self, "theme_items"):
+            return list(self.themes.all())
+        rows = [
+            item.split(SLUG_SEPARATOR, 3)
+            for item in (self.theme_items or "").split(THEME_SEPARATOR)
+            if item.count(SLUG_SEPARATOR) == 3
+        ]
+        rows.sort(key=lambda row: int(row[0]))
+        return [Tag(pk=int(pk), name=name, slug=slug) for _pk, pk, name, slug in rows]
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.listing import detail_context

@@ -158,8 +158,25 @@ def dashboard_section(request, profile):
     )
 
 
+@hooks.register("casestudies_practice_annotations")
+def adopted_by_annotation(request):
+    """Loaded with the practice: whether any member's trajectory is based on
+    it, so the section below asks for the adaptations only when there are."""
+    from django.db.models import Exists, OuterRef
+
+    from trajectories.models import Trajectory
+
+    return {
+        "adopted_by_members": Exists(
+            Trajectory.objects.of_members().filter(based_on=OuterRef("pk"))
+        )
+    }
+
+
 @hooks.register("casestudies_practice_sections")
 def adopted_by_section(request, practice):
+    if getattr(practice, "adopted_by_members", True) is False:
+        return ""
     adaptations = services.adaptations_of(practice)
     if not adaptations:
         return ""

@@ -46,9 +46,34 @@ def closed_collection_ids(request):
     return ids
 
 
+def in_private_collection(path="collection__path"):
+    """Whether the outer row's collection (at `path`) lies in a collection with
+    a privacy setting, as a subquery: a list whose documents all say no needs
+    no look-up of the restrictions (`openable_documents`)."""
+    from django.db.models.lookups import StartsWith
+    from wagtail.models import CollectionViewRestriction
+
+    return models.Exists(
+        CollectionViewRestriction.objects.filter(
+            StartsWith(models.OuterRef(path), models.F("collection__path"))
+        )
+    )
+
+
 def openable_documents(documents, request):
     """The documents of a list (a block's, a step's, an event's) that `request`
-    may open, in their order; empty entries (a deleted document) dropped."""
+    may open, in their order; empty entries (a deleted document) dropped.
+
+    Documents marked `in_private_collection = False` (annotated with
+    `in_private_collection()`) are open to everyone: when all are, the
+    restrictions are not read.
+    """
+    documents = [document for document in documents if document]
+    if all(
+        getattr(document, "in_private_collection", None) is False
+        for document in documents
+    ):
+        return documents
     closed = closed_collection_ids(request)
     return [
         document

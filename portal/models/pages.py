@@ -194,12 +194,20 @@ class BasePage(Page):
             if last or model.route is not BasePage.route:
                 request._portal_route_trail = trail
                 # The page itself, marked with whether it is private.
-                specific = model._default_manager.annotate(
-                    _portal_restricted=restricted()
+                specific = model.routed_queryset(
+                    model._default_manager.annotate(_portal_restricted=restricted()),
+                    request,
                 ).get(pk=page.pk)
                 specific._cached_parent_obj = trail[-2]
                 return specific.route(request, path_components[position + 1 :])
         raise Http404  # pragma: no cover - the loop returns on its last prefix
+
+    @classmethod
+    def routed_queryset(cls, queryset, request):
+        """The query that loads a page a request was routed to: a page type
+        adds what its template needs (`select_related`, annotations) so the
+        page costs no query of its own for it."""
+        return queryset
 
     def get_view_restrictions(self):
         """The restrictions on this page and above, in one query: Wagtail asks
