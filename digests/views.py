@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -17,6 +18,7 @@ from taggit.models import Tag
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from experiences.models import Experience, ExperienceTheme, experiences_url
+from network.models import Municipality
 from network.views import MemberRequiredMixin
 from portal.mixins import MetaMixin
 from portal.roles import is_network_member
@@ -211,6 +213,20 @@ def feed_link(subject):
     return None
 
 
+def municipality_annotations(request):
+    """Loaded with the municipality on its page, for a member: whether they
+    follow it (the follow button's state, without a query of its own)."""
+    if request is None or not is_network_member(request.user):
+        return {}
+    target = target_for(municipality=Municipality(name=""))
+    criteria = {**target.criteria, "municipality": OuterRef("pk")}
+    return {
+        "followed_by_member": Exists(
+            Follow.objects.filter(user=request.user, **criteria)
+        )
+    }
+
+
 def follow_button(request, **subject):
     """The follow button (members) and the subject's feed (everyone), for the
     `portal_page_actions` hook."""
@@ -224,7 +240,8 @@ def follow_button(request, **subject):
         return render_to_string(
             "digests/includes/feed_link.html", {"feed_url": feed_url}
         )
-    following = not target.missing(request.user)
+    known = getattr(subject.get("municipality"), "followed_by_member", None)
+    following = known if known is not None else not target.missing(request.user)
     return render_to_string(
         "digests/includes/follow_button.html",
         {

@@ -25,6 +25,11 @@ def follow_button(request, **subject):
     return views.follow_button(request, **subject)
 
 
+@hooks.register("network_municipality_annotations")
+def follow_annotations(request):
+    return views.municipality_annotations(request)
+
+
 @hooks.register("member_dashboard_sections")
 def dashboard_follows(request):
     return views.dashboard_section(request)

@@ -10,7 +10,7 @@ from itertools import groupby
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -419,15 +419,28 @@ def dashboard_section(request):
 MUNICIPALITY_EVENTS = 4
 
 
-def municipality_section(request, municipality):
-    """The coming events a municipality hosts, on its page in the directory."""
+def _hosted_upcoming_events():
     from events.models import EventPage
 
+    return EventPage.objects.live().public_in_one_query().upcoming().not_cancelled()
+
+
+def municipality_annotations(request):
+    """Loaded with the municipality on its page: whether it hosts any coming
+    event, so `municipality_section` asks for them only when it does."""
+    return {
+        "hosts_upcoming_events": Exists(
+            _hosted_upcoming_events().filter(host=OuterRef("pk"))
+        )
+    }
+
+
+def municipality_section(request, municipality):
+    """The coming events a municipality hosts, on its page in the directory."""
+    if getattr(municipality, "hosts_upcoming_events", True) is False:
+        return ""
     events = list(
-        EventPage.objects.live()
-        .public_in_one_query()
-        .upcoming()
-        .not_cancelled()
+        _hosted_upcoming_events()
         .filter(host=municipality)
         .order_by("start", "pk")[:MUNICIPALITY_EVENTS]
     )

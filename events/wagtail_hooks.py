@@ -125,6 +125,11 @@ def dashboard_registrations(request):
     return views.dashboard_section(request)
 
 
+@hooks.register("network_municipality_annotations")
+def municipality_event_annotations(request):
+    return views.municipality_annotations(request)
+
+
 @hooks.register("municipality_page_sections")
 def municipality_events(request, municipality):
     return views.municipality_section(request, municipality)

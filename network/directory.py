@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from network.extensions import municipality_phases
+from network.extensions import municipality_phase, municipality_phases
 from network.models import (
     MemberProfile,
     MembershipStatus,
@@ -182,7 +182,7 @@ def municipality_context(request, page, municipality):
     )
     return {
         "municipality": municipality,
-        "current_phase": municipality_phases().get(municipality.pk, ""),
+        "current_phase": municipality_phase(municipality),
         "neighbourhoods": list(municipality.neighbourhoods.all()),
         # From the apps above this one, through their reverse relations.
         "practices": list(

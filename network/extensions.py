@@ -5,6 +5,13 @@ its search sections):
 
 - ``network_municipality_phases``: ``fn()`` returns ``{municipality id: label}``,
   the public label of each member's current phase (directory, map, its page).
+- ``network_municipality_annotations``: ``fn(request)`` returns {name:
+  expression} to annotate a municipality with when its page loads it, so the
+  app's part of that page (its phase, its events, the follow button) is known
+  from the same query.
+- ``network_municipality_phase``: ``fn(municipality)`` returns the label of
+  one municipality's phase ("" for none) from those annotations, or None when
+  it cannot tell (then ``network_municipality_phases`` answers).
 - ``network_dashboard_sections``: ``fn(request, profile)`` returns HTML (already
   escaped, or "") for the member's dashboard.
 """
@@ -18,6 +25,22 @@ def municipality_phases():
     for hook in hooks.get_hooks("network_municipality_phases"):
         phases.update(hook())
     return phases
+
+
+def municipality_annotations(request):
+    annotations = {}
+    for hook in hooks.get_hooks("network_municipality_annotations"):
+        annotations.update(hook(request))
+    return annotations
+
+
+def municipality_phase(municipality):
+    """The public label of one municipality's current phase, or ""."""
+    for hook in hooks.get_hooks("network_municipality_phase"):
+        label = hook(municipality)
+        if label is not None:
+            return label
+    return municipality_phases().get(municipality.pk, "")
 
 
 def dashboard_sections(request, profile):

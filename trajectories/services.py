@@ -75,6 +75,53 @@ def _compute_public_phases():
     return result
 
 
+def public_phase_annotations():
+    """A municipality's phase as annotations of its own query (what
+    `public_phase_label` reads): the phase of the first step, in route order,
+    that its trajectory has not closed, and the last phase of the route."""
+    from django.db.models import OuterRef, Subquery
+
+    from trajectories.models import Step
+
+    closed = TrajectoryStep.objects.filter(
+        trajectory__municipality=OuterRef(OuterRef("pk")),
+        status__in=CLOSED_STATUSES,
+    ).values("step_id")
+    steps = Step.objects.in_route_order()
+    return {
+        "public_phase_open": Subquery(
+            steps.exclude(pk__in=closed).values("phase__name")[:1]
+        ),
+        "public_phase_last": Subquery(steps.reverse().values("phase__name")[:1]),
+        "public_phase_example": Subquery(
+            Trajectory.objects.filter(municipality=OuterRef("pk")).values("is_example")[
+                :1
+            ]
+        ),
+    }
+
+
+def public_phase_label(municipality):
+    """The label `public_phases` gives `municipality`, from the annotations of
+    `public_phase_annotations` ("" without a phase), or None without them."""
+    if not hasattr(municipality, "public_phase_last"):
+        return None
+    if (
+        municipality.membership_status != MembershipStatus.MEMBER
+        or municipality.public_phase_last is None
+    ):
+        return ""
+    complete = municipality.public_phase_open is None
+    return PublicPhase(
+        name=municipality.public_phase_last
+        if complete
+        else municipality.public_phase_open,
+        index=None,  # the label does not show it
+        complete=complete,
+        is_example=bool(municipality.public_phase_example),
+    ).label
+
+
 def public_phases():
     """Member municipality id -> `PublicPhase`, cached until anything changes."""
     key = f"trajectories:phases:{version()}"

@@ -148,6 +148,17 @@ def municipality_phases():
     return {pk: phase.label for pk, phase in services.public_phases().items()}
 
 
+@hooks.register("network_municipality_annotations")
+def municipality_phase_annotations(request):
+    return services.public_phase_annotations()
+
+
+@hooks.register("network_municipality_phase")
+def municipality_phase(municipality):
+    """One municipality's public phase, from its page's own query."""
+    return services.public_phase_label(municipality)
+
+
 @hooks.register("network_dashboard_sections")
 def dashboard_section(request, profile):
     context = dashboard_context(request, profile)

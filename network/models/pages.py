@@ -62,9 +62,13 @@ class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
     @path("<slug:slug>/")
     def municipality(self, request, slug):
         from network.directory import municipality_context
+        from network.extensions import municipality_annotations
         from network.models.municipalities import Municipality
 
-        municipality = get_object_or_404(Municipality, slug=slug)
+        municipality = get_object_or_404(
+            Municipality.objects.annotate(**municipality_annotations(request)),
+            slug=slug,
+        )
         return self.render(
             request,
             template="network/municipality.html",
