@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django import forms
 from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONObject
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,10 +19,12 @@ from network.models import (
     MemberProfile,
     MembershipStatus,
     Municipality,
+    Neighbourhood,
     Province,
     data_version,
     directory_url,
 )
+from portal.aggregates import JSONGroupArray, json_rows
 from portal.filters import ListFilter
 from portal.roles import is_network_member
 
@@ -172,6 +176,39 @@ def directory_context(request, page):
     }
 
 
+NEIGHBOURHOOD_FIELDS = ("id", "name", "description", "pleinmakers_active")
+
+
+def neighbourhoods_annotation():
+    """A municipality's neighbourhoods as a JSON array, for its page's query."""
+    rows = (
+        Neighbourhood.objects.filter(municipality=OuterRef("pk"))
+        .order_by()
+        .values("municipality")
+        .annotate(
+            rows=JSONGroupArray(
+                JSONObject(**{field: field for field in NEIGHBOURHOOD_FIELDS})
+            )
+        )
+        .values("rows")
+    )
+    return {"neighbourhood_rows": Subquery(rows)}
+
+
+def municipality_neighbourhoods(municipality):
+    """By name, from `neighbourhoods_annotation` when the page loaded it."""
+    if not hasattr(municipality, "neighbourhood_rows"):
+        return list(municipality.neighbourhoods.all())
+    neighbourhoods = json_rows(
+        Neighbourhood,
+        municipality.neighbourhood_rows,
+        key=lambda neighbourhood: (neighbourhood.name, neighbourhood.pk),
+    )
+    for neighbourhood in neighbourhoods:
+        neighbourhood.municipality = municipality
+    return neighbourhoods
+
+
 def municipality_context(request, page, municipality):
     contacts = (
         MemberProfile.objects.filter(
@@ -183,7 +220,7 @@ def municipality_context(request, page, municipality):
     return {
         "municipality": municipality,
         "current_phase": municipality_phase(municipality),
-        "neighbourhoods": list(municipality.neighbourhoods.all()),
+        "neighbourhoods": municipality_neighbourhoods(municipality),
         # From the apps above this one, through their reverse relations.
         "practices": list(
             municipality.case_studies.live()
@@ -193,7 +230,9 @@ def municipality_context(request, page, municipality):
             .order_by("-first_published_at", "-pk")
         ),
         "experiences": list(
-            municipality.experiences.published().for_cards()[:MUNICIPALITY_EXPERIENCES]
+            municipality.experiences.published().for_cards(themes_in_query=True)[
+                :MUNICIPALITY_EXPERIENCES
+            ]
         ),
         "contacts": list(contacts),
         "show_member_details": is_network_member(request.user),

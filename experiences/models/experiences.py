@@ -12,20 +12,21 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, JSONObject
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from network.models import Municipality
+from portal.aggregates import JSONGroupArray, json_rows
 from portal.fragment_cache import page_path
 
 from .pages import experiences_url
@@ -103,13 +104,32 @@ class ExperienceQuerySet(SearchableQuerySetMixin, models.QuerySet):
             .exclude(models.Exists(visible_reactions))
         )
 
-    def for_cards(self):
-        """Newest first, with what a card shows, in a fixed number of queries."""
-        return (
-            self.select_related("municipality", "author", "photo")
-            .prefetch_related("themes", photo_with_renditions(CARD_RENDITION))
-            # `id`, not `pk`: a search sorts only on fields in `search_fields`.
-            .order_by("-first_published_at", "-id")
+    def for_cards(self, themes_in_query=False):
+        """Newest first, with what a card shows, in a fixed number of queries.
+
+        `themes_in_query`: each card's themes as a column of this query
+        (`card_themes` reads it) rather than a query of their own; not for a
+        search, which takes no annotations.
+        """
+        cards = self.select_related("municipality", "author", "photo")
+        if themes_in_query:
+            themes = (
+                ExperienceTheme.objects.filter(content_object=models.OuterRef("pk"))
+                .order_by()
+                .values("content_object")
+                .annotate(
+                    rows=JSONGroupArray(
+                        JSONObject(id="tag_id", name="tag__name", slug="tag__slug")
+                    )
+                )
+                .values("rows")
+            )
+            cards = cards.annotate(theme_rows=models.Subquery(themes))
+        else:
+            cards = cards.prefetch_related("themes")
+        # `id`, not `pk`: a search sorts only on fields in `search_fields`.
+        return cards.prefetch_related(photo_with_renditions(CARD_RENDITION)).order_by(
+            "-first_published_at", "-id"
         )
 
     def for_detail(self):
@@ -307,6 +327,14 @@ class Experience(
 
     def get_absolute_url(self):
         return f"{experiences_url()}{self.pk}-{self.slug}/"
+
+    @property
+    def card_themes(self):
+        """The themes by name, from `for_cards(themes_in_query=True)`'s column
+        when it is there."""
+        if hasattr(self, "theme_rows"):
+            return json_rows(Tag, self.theme_rows, key=lambda tag: tag.name)
+        return sorted(self.themes.all(), key=lambda tag: tag.name)
 
     def shown_at(self):
         """URL paths of the pages that show it, for the page caches."""

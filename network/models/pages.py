@@ -61,12 +61,14 @@ class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
 
     @path("<slug:slug>/")
     def municipality(self, request, slug):
-        from network.directory import municipality_context
+        from network.directory import municipality_context, neighbourhoods_annotation
         from network.extensions import municipality_annotations
         from network.models.municipalities import Municipality
 
         municipality = get_object_or_404(
-            Municipality.objects.annotate(**municipality_annotations(request)),
+            Municipality.objects.annotate(
+                **neighbourhoods_annotation(), **municipality_annotations(request)
+            ),
             slug=slug,
         )
         return self.render(
