@@ -18,13 +18,12 @@ from taggit.models import Tag
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from experiences.models import Experience, ExperienceTheme, experiences_url
-from network.models import Municipality
 from network.views import MemberRequiredMixin
 from portal.mixins import MetaMixin
 from portal.roles import is_network_member
 
 from . import tokens
-from .follows import target_for, target_from_post
+from .follows import EMPTY_CRITERIA, target_for, target_from_post
 from .models import DigestPreference, Follow, Frequency, frequency_of
 from .questions import SHOWN, waiting_questions
 
@@ -213,13 +212,14 @@ def feed_link(subject):
     return None
 
 
-def municipality_annotations(request):
-    """Loaded with the municipality on its page, for a member: whether they
-    follow it (the follow button's state, without a query of its own)."""
+def followed_annotation(request, subject):
+    """For a member: whether they follow the outer row, a `subject` of the
+    follow button ("municipality", "experience"), as an annotation that spares
+    the button's query (see `follow_button`)."""
     if request is None or not is_network_member(request.user):
         return {}
-    target = target_for(municipality=Municipality(name=""))
-    criteria = {**target.criteria, "municipality": OuterRef("pk")}
+    # The one follow `target_for(**{subject: ...})` names.
+    criteria = {**EMPTY_CRITERIA, subject: OuterRef("pk")}
     return {
         "followed_by_member": Exists(
             Follow.objects.filter(user=request.user, **criteria)
@@ -240,7 +240,9 @@ def follow_button(request, **subject):
         return render_to_string(
             "digests/includes/feed_link.html", {"feed_url": feed_url}
         )
-    known = getattr(subject.get("municipality"), "followed_by_member", None)
+    known = None
+    if len(subject) == 1:
+        known = getattr(next(iter(subject.values())), "followed_by_member", None)
     following = known if known is not None else not target.missing(request.user)
     return render_to_string(
         "digests/includes/follow_button.html",

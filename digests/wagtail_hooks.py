@@ -26,8 +26,13 @@ def follow_button(request, **subject):
 
 
 @hooks.register("network_municipality_annotations")
-def follow_annotations(request):
-    return views.municipality_annotations(request)
+def municipality_follow_annotation(request):
+    return views.followed_annotation(request, "municipality")
+
+
+@hooks.register("experiences_detail_annotations")
+def experience_follow_annotation(request):
+    return views.followed_annotation(request, "experience")
 
 
 @hooks.register("member_dashboard_sections")

@@ -7,12 +7,13 @@ forms and class-based views.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView, View
+from wagtail import hooks
 
 from casestudies.models import CaseStudyPage
 from experiences import services
@@ -84,12 +85,32 @@ class ExperienceListView(IndexPageMixin, ListView):
         return context
 
 
+def detail_annotations(request):
+    """What an experience's page knows from the experience's own query: for a
+    member, whether they reported it, and what the apps above add (the
+    `experiences_detail_annotations` hook: ``fn(request)`` returns {name:
+    expression}, e.g. whether the member follows it)."""
+    annotations = {}
+    if is_network_member(request.user):
+        annotations["reported_by_member"] = Exists(
+            Report.objects.filter(
+                reporter=request.user, experience=OuterRef("pk"), reaction=None
+            )
+        )
+    for hook in hooks.get_hooks("experiences_detail_annotations"):
+        annotations.update(hook(request))
+    return annotations
+
+
 class ExperienceDetailView(IndexPageMixin, TemplateView):
     template_name = "experiences/experience_page.html"
     meta_noindex = False
 
     def get(self, request, pk, slug):
-        experience = get_object_or_404(Experience.objects.for_detail(), pk=pk)
+        experience = get_object_or_404(
+            Experience.objects.for_detail().annotate(**detail_annotations(request)),
+            pk=pk,
+        )
         user = request.user
         is_author = user.is_authenticated and experience.author_id == user.pk
         if not experience.is_public and not (is_author or is_moderator(user)):
@@ -105,18 +126,20 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         experience, user = self.experience, self.request.user
-        reactions = list(
-            experience.reactions.visible().select_related("author", "municipality")
-        )
         is_member = is_network_member(user)
-        reported = set()
+        reactions = experience.reactions.visible().select_related(
+            "author", "municipality"
+        )
         if is_member:
-            reported = {
-                (row["experience_id"], row["reaction_id"])
-                for row in Report.objects.filter(reporter=user)
-                .filter(Q(experience=experience) | Q(reaction__experience=experience))
-                .values("experience_id", "reaction_id")
-            }
+            # What the member reported, with the rows themselves.
+            reactions = reactions.annotate(
+                reported=Exists(
+                    Report.objects.filter(
+                        reporter=user, reaction=OuterRef("pk"), experience=None
+                    )
+                )
+            )
+        reactions = list(reactions)
         if experience.answer_id:
             # The answer to a question shows first.
             reactions.sort(key=lambda reaction: reaction.pk != experience.answer_id)
@@ -124,7 +147,7 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
             reaction.is_answer = reaction.pk == experience.answer_id
             reaction.is_mine = user.is_authenticated and reaction.author_id == user.pk
             reaction.editable = reaction.can_be_edited_by(user)
-            reaction.reported = (None, reaction.pk) in reported
+            reaction.reported = getattr(reaction, "reported", False)
         context.update(
             experience=experience,
             reactions=reactions,
@@ -134,7 +157,7 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
             can_mark_answer=experience.is_question
             and experience.is_public
             and (self.is_author or is_moderator(user)),
-            experience_reported=(experience.pk, None) in reported,
+            experience_reported=is_member and experience.reported_by_member,
             meta_title=experience.title,
             meta_description=experience.summary,
             meta_noindex=not experience.is_public,
