@@ -5,12 +5,20 @@ Pages are served by Wagtail (`EventIndexPage` and `EventPage` routes call these)
 so the usual page checks (published, view restrictions) come first.
 """
 
+import uuid
 from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import (
+    Exists,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -111,33 +119,62 @@ def agenda_calendar(index, request):
 # One event -------------------------------------------------------------------------
 
 
+REGISTRATION_FIELDS = ("id", "uuid", "status")
+
+
 def _member_registration(event, user):
     if not user.is_authenticated:
         return None
+    if hasattr(event, "member_registration"):
+        row = event.member_registration
+        if row is None:
+            return None
+        # SQLite keeps a UUID as 32 hex digits, PostgreSQL with dashes.
+        return Registration(
+            event=event,
+            **{**row, "uuid": uuid.UUID(row["uuid"])},
+        )
     return Registration.objects.active().filter(event=event, user=user).first()
+
+
+def routed_event_annotations(request):
+    """For `EventPage.routed_queryset`: a member's active registration for the
+    event, as JSON (`_member_registration` reads it)."""
+    annotations = {}
+    if is_network_member(request.user):
+        mine = (
+            Registration.objects.active()
+            .filter(event=OuterRef("pk"), user=request.user)
+            .order_by("created_at", "pk")
+            .values(row=JSONObject(**{field: field for field in REGISTRATION_FIELDS}))
+        )
+        annotations["member_registration"] = Subquery(mine[:1])
+    return annotations
 
 
 def event_context(event, request):
     now = timezone.now()
     documents = list(event.documents.select_related("document").order_by("sort_order"))
     before, after = _split_documents(documents, request)
-    # The host and the places taken in one query (the page came from Wagtail's
-    # routing, which cannot join them).
-    extras = (
-        type(event)
-        .objects.filter(pk=event.pk)
-        .select_related("host")
-        .with_confirmed_count()
-        .only("pk", "host")
-        .get()
-    )
-    event.host = extras.host
+    if hasattr(event, "confirmed_count"):  # loaded with the page
+        confirmed_count = event.confirmed_count
+    else:
+        extras = (
+            type(event)
+            .objects.filter(pk=event.pk)
+            .select_related("host")
+            .with_confirmed_count()
+            .only("pk", "host")
+            .get()
+        )
+        event.host = extras.host
+        confirmed_count = extras.confirmed_count
     is_member = is_network_member(request.user)
     mine = _member_registration(event, request.user) if is_member else None
     return {
         "documents_before": before,
         "documents_after": after,
-        "places_left": event.places_left(extras.confirmed_count),
+        "places_left": event.places_left(confirmed_count),
         "closed_reason": event.registration_closed_reason(now),
         "is_past": event.is_past(now),
         "is_member": is_member,

@@ -554,6 +554,18 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # Routes --------------------------------------------------------------------
 
+    @classmethod
+    def routed_queryset(cls, queryset, request):
+        """The event with its host, the places taken and, for a member, their
+        own registration (`events.views.event_context`), in one query."""
+        from events.views import routed_event_annotations
+
+        return (
+            queryset.select_related("host")
+            .with_confirmed_count()
+            .annotate(**routed_event_annotations(request))
+        )
+
     @path("")
     def detail(self, request):
         from events.views import event_context
