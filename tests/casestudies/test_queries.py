@@ -10,8 +10,7 @@ from casestudies.demo.bench import generate_case_studies
 from tests.helpers import count_queries
 
 INDEX_BUDGET = 12
-# over issue #17's budget of 10: documents privacy, related practices, hooks
-DETAIL_CEILING = {"warm": 13, "cold": 14}
+DETAIL_BUDGET = 10
 FEED_EXPORT_BUDGET = 9
 HOME_BUDGET = {
     "warm": 6,
@@ -74,7 +73,7 @@ def test_listing_detail_feed_and_exports_do_not_grow_with_the_data(
     assert large["/praktijkvoorbeelden/?page=5"] == large[INDEX_URLS[0]]
     for url, count in large.items():
         if url == detail_url:
-            assert count <= DETAIL_CEILING[cache_state], (url, count)
+            assert count <= DETAIL_BUDGET, (url, count)
         elif url in OTHER_URLS:
             assert count <= FEED_EXPORT_BUDGET, (url, count)
         else:

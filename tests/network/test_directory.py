@@ -149,13 +149,9 @@ def test_directory_query_budget(
     assert response.status_code == 200
 
 
-MUNICIPALITY_BUDGET = {
-    "warm": 10,
-    # over issue #17's budget of 10: trajectories phases and events hooks uncached
-    "cold": 14,
-}
-# over issue #17's budget of 10 + 2: the member's contacts and hooks (warm, cold)
-MUNICIPALITY_MEMBER_CEILING = {"warm": 14, "cold": 17}
+MUNICIPALITY_BUDGET = 10
+# A logged-in member adds at most the session and the account.
+MUNICIPALITY_MEMBER_BUDGET = MUNICIPALITY_BUDGET + 2
 
 
 @pytest.mark.parametrize("size", [1, 40])
@@ -170,7 +166,7 @@ def test_municipality_page_query_budget(
             profile__listed_publicly=True,
         )
     client.get("/netwerk/aalst/")  # the first request creates the site settings
-    with django_assert_max_num_queries(MUNICIPALITY_BUDGET[cache_state]):
+    with django_assert_max_num_queries(MUNICIPALITY_BUDGET):
         response = client.get("/netwerk/mechelen/")
     assert response.status_code == 200
     assert response.content.decode().count('class="contact"') == size
@@ -298,7 +294,7 @@ def test_a_members_view_of_a_municipality_costs_the_same_with_more_data(
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/netwerk/mechelen/").status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= MUNICIPALITY_MEMBER_CEILING[cache_state]
+    assert counts[0] == counts[1] <= MUNICIPALITY_MEMBER_BUDGET
 
 
 def test_municipality_page_lists_its_published_practices(demo, client):

@@ -14,10 +14,6 @@ OVER_BUDGET_CEILINGS = {
     "site search": (15, 15),
     # over issue #17's budget of 12: a second search for the suggestion (typo)
     "site search, typo": (22, 22),
-    # over issue #17's budget of 10: trajectories phases and events hooks
-    "municipality": (12, 15),
-    # over issue #17's budget of 10: documents privacy, related practices, hooks
-    "practice": (13, 14),
     # over issue #17's budget of 6: page cards one query each, one per section
     "home": (2, 12),
 }
