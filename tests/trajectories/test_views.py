@@ -187,6 +187,25 @@ def test_the_public_label_follows_the_steps_at_once(
     assert "fase: Voorbereiden" in item
 
 
+def test_a_municipality_page_and_the_directory_agree_on_the_phase(
+    client, network_page, member, trajectory, steps
+):
+    """The page reads the phase from its own query, the directory from the
+    cached list of every member: the same label, also when every step is done
+    and for an example trajectory."""
+    from trajectories.services import public_phases
+
+    trajectory.is_example = True
+    trajectory.save()
+    for step in steps:
+        record_step(trajectory, step, status="nvt", date=None, note="", user=member)
+    html = client.get("/netwerk/leuven/").content.decode()
+    label = html.split('<span class="phase-badge">')[1].split("</span>")[0]
+    expected = public_phases()[trajectory.municipality_id].label
+    assert "alle stappen gezet" in expected and "voorbeeld" in expected
+    assert label == f"fase: {expected}"
+
+
 def test_step_links_name_only_documents_the_viewer_may_open(
     client, member, editor, noted, steps
 ):
