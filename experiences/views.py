@@ -102,6 +102,16 @@ def detail_annotations(request):
     return annotations
 
 
+def _reported_experience(experience, user):
+    """Whether the member reported the experience itself; from the page's own
+    query (`detail_annotations`) when it asked."""
+    if hasattr(experience, "reported_by_member"):
+        return experience.reported_by_member
+    return Report.objects.filter(
+        reporter=user, experience=experience, reaction=None
+    ).exists()
+
+
 class ExperienceDetailView(IndexPageMixin, TemplateView):
     template_name = "experiences/experience_page.html"
     meta_noindex = False
@@ -157,7 +167,7 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
             can_mark_answer=experience.is_question
             and experience.is_public
             and (self.is_author or is_moderator(user)),
-            experience_reported=is_member and experience.reported_by_member,
+            experience_reported=is_member and _reported_experience(experience, user),
             meta_title=experience.title,
             meta_description=experience.summary,
             meta_noindex=not experience.is_public,
