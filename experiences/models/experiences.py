@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -103,14 +103,44 @@ class ExperienceQuerySet(SearchableQuerySetMixin, models.QuerySet):
             .exclude(models.Exists(visible_reactions))
         )
 
-    def for_cards(self):
-        """Newest first, with what a card shows, in a fixed number of queries."""
-        return (
-            self.select_related("municipality", "author", "photo")
-            .prefetch_related("themes", photo_with_renditions(CARD_RENDITION))
-            # `id`, not `pk`: a search sorts only on fields in `search_fields`.
-            .order_by("-first_published_at", "-id")
+    def for_cards(self, *, themes_inline=False):
+        """Newest first, with what a card shows, in a fixed number of queries.
+
+        With `themes_inline`, the themes come in the experiences' own query
+        (`theme_links` reads them) instead of a query of their own; for cards
+        only, as `themes.all()` then costs a query per experience.
+        """
+        experiences = self.select_related("municipality", "author", "photo")
+        if themes_inline:
+            experiences = experiences.with_theme_tags()
+        else:
+            experiences = experiences.prefetch_related("themes")
+        return experiences.prefetch_related(
+            photo_with_renditions(CARD_RENDITION)
+        ).order_by("-first_published_at", "-id")  # `id`: search sorts on its fields
+
+    def with_theme_tags(self):
+        """The name and slug of every theme of each experience in one column."""
+        from casestudies.models import SLUG_SEPARATOR, THEME_SEPARATOR, GroupConcat
+
+        tags = (
+            ExperienceTheme.objects.filter(content_object=models.OuterRef("pk"))
+            .order_by()
+            .values("content_object")
+            .annotate(
+                tags=GroupConcat(
+                    Concat(
+                        "tag__name",
+                        models.Value(SLUG_SEPARATOR),
+                        "tag__slug",
+                        output_field=models.TextField(),
+                    ),
+                    THEME_SEPARATOR,
+                )
+            )
+            .values("tags")
         )
+        return self.annotate(theme_tags=models.Subquery(tags))
 
     def for_detail(self):
         """With what the detail page shows, in a fixed number of queries."""
@@ -307,6 +337,20 @@ class Experience(
 
     def get_absolute_url(self):
         return f"{experiences_url()}{self.pk}-{self.slug}/"
+
+    @property
+    def theme_links(self):
+        """(name, slug) of each theme, by name; from `with_theme_tags()` when
+        the experience was read with it."""
+        from casestudies.models import SLUG_SEPARATOR, THEME_SEPARATOR
+
+        if not hasattr(self, "theme_tags"):
+            return sorted((tag.name, tag.slug) for tag in self.themes.all())
+        return sorted(
+            tuple(pair.split(SLUG_SEPARATOR, 1))
+            for pair in (self.theme_tags or "").split(THEME_SEPARATOR)
+            if SLUG_SEPARATOR in pair
+        )
 
     def shown_at(self):
         """URL paths of the pages that show it, for the page caches."""

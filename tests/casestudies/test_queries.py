@@ -13,11 +13,7 @@ INDEX_BUDGET = 12
 # over issue #17's budget of 10: documents privacy, related practices, hooks
 DETAIL_CEILING = {"warm": 13, "cold": 14}
 FEED_EXPORT_BUDGET = 9
-HOME_BUDGET = {
-    "warm": 6,
-    # over issue #17's budget of 6: one query per home section (no cache)
-    "cold": 7,
-}
+HOME_BUDGET = 6
 
 INDEX_URLS = [
     "/praktijkvoorbeelden/",
@@ -98,4 +94,4 @@ def test_home_page_shows_the_three_newest_in_a_fixed_number_of_queries(
     assert "De oudste" not in html
     assert 'href="/praktijkvoorbeelden/"' in html
     # As many queries as with one practice, warm or cold.
-    assert len(queries) == small <= HOME_BUDGET[cache_state]
+    assert len(queries) == small <= HOME_BUDGET

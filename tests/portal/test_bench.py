@@ -18,8 +18,6 @@ OVER_BUDGET_CEILINGS = {
     "municipality": (12, 15),
     # over issue #17's budget of 10: documents privacy, related practices, hooks
     "practice": (13, 14),
-    # over issue #17's budget of 6: page cards one query each, one per section
-    "home": (2, 12),
 }
 
 
