@@ -95,3 +95,24 @@ def test_home_page_shows_the_three_newest_in_a_fixed_number_of_queries(
     assert 'href="/praktijkvoorbeelden/"' in html
     # As many queries as with one practice, warm or cold.
     assert len(queries) == small <= HOME_BUDGET
+
+
+SEARCH_BUDGET = 12
+
+
+def test_site_search_costs_the_same_with_a_few_or_many_more_matches(
+    client, practice, cache_state
+):
+    # More than a page of matching practices, then three times as many.
+    def add(numbers):
+        for number in numbers:
+            practice(title=f"Zonnebloemplein {number}", slug=f"zonnebloem-{number}")
+
+    add(range(12))
+    few = count_queries(client, "/zoeken/?q=zonnebloemplein")
+    add(range(12, 36))
+    many = count_queries(client, "/zoeken/?q=zonnebloemplein")
+    html = client.get("/zoeken/?q=zonnebloemplein").content.decode()
+    assert html.count('class="search-result"') == 10
+    assert "36 resultaten" in html
+    assert many == few <= SEARCH_BUDGET
