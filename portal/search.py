@@ -396,20 +396,51 @@ def _vocabulary(words):
         return {row[0] for row in cursor.fetchall()}
 
 
+def _postgres_index_matches(query):
+    """Whether any entry of PostgreSQL's search index, of any kind, matches
+    `query` as the search backend matches it (its query and vectors); one
+    query. When none does, no search of any kind can find anything."""
+    from django.db.models import F
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.models import IndexEntry
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    if backend.query_compiler_class is not PostgresSearchQueryCompiler:
+        return True  # another backend: search to know
+    compiler = PostgresSearchQueryCompiler(Page.objects.none(), query)
+    search_query = compiler.build_tsquery(compiler.query, config=backend.config)
+    if search_query is None:
+        return True
+    vector = F("title")._combine(F("body"), "||", False)
+    return (
+        IndexEntry.objects.annotate(_vector_=vector)
+        .filter(_vector_=search_query)
+        .exists()
+    )
+
+
 class Spelling:
-    """What the full-text index's vocabulary says about a query, from one
-    query: whether the search can find anything at all, and a close spelling.
+    """What the full-text index says about a query, from one query: whether
+    the search can find anything at all, and (SQLite) a close spelling.
 
     SQLite's search finds an object only when the index holds every word of the
     query (the words as its tokenizer splits them: letters and digits, folded),
-    so a word it does not hold means nothing is found, without searching."""
+    so a word its vocabulary does not hold means nothing is found, without
+    searching. On PostgreSQL the index itself is asked."""
 
     def __init__(self, query):
+        self.query = query
         self.words = [_fold(word) for word in query.split()]
         self.tokens = re.findall(r"[^\W_]+", _fold(query))
         self.vocabulary = _vocabulary(sorted({*self.words, *self.tokens}))
 
     def finds_nothing(self):
+        if connection.vendor == "postgresql":
+            return not _postgres_index_matches(self.query)
         return self.vocabulary is not None and any(
             token not in self.vocabulary for token in self.tokens
         )
