@@ -404,10 +404,11 @@ def _postgres_index_matches(query):
     from modelsearch.backends.database.postgres.postgres import (
         PostgresSearchQueryCompiler,
     )
-    from modelsearch.models import IndexEntry
+    from modelsearch.conf import get_app_config
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
+    IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806 - a model
     backend = get_search_backend()
     if backend.query_compiler_class is not PostgresSearchQueryCompiler:
         return True  # another backend: search to know
