@@ -192,21 +192,29 @@ class BoundedPaginator(Paginator):
         self.more = counted > MAX_COUNTED
         return min(counted, MAX_COUNTED)
 
+
+class ProbingPaginator(BoundedPaginator):
+    """For the site search: the page is read with one result more; when that
+    one is not there, the page is the last and the count is known without a
+    query of its own (most searches fit on one page). With more, the count
+    query runs as in `BoundedPaginator` and the page read is kept."""
+
     def get_page(self, number):
-        """As `Paginator.get_page`, but the page is read with one result more:
-        when that one is not there, the page is the last and the count is known
-        without a query of its own (most searches fit on one page)."""
         try:
             wanted = int(number)
         except (TypeError, ValueError):
             wanted = 1
         start = (wanted - 1) * self.per_page
-        if wanted >= 1 and start < MAX_COUNTED:
-            window = list(self.object_list[start : start + self.per_page + 1])
-            if len(window) <= self.per_page and (window or wanted == 1):
-                self.__dict__["count"] = start + len(window)
-                return self._get_page(window, wanted, self)
-        return super().get_page(number)
+        if wanted < 1 or start >= MAX_COUNTED:
+            return super().get_page(number)
+        window = list(self.object_list[start : start + self.per_page + 1])
+        if len(window) <= self.per_page:
+            if not window and wanted > 1:  # past the end: the last page
+                return super().get_page(number)
+            self.__dict__["count"] = start + len(window)
+        elif wanted > self.num_pages:  # the count stops at MAX_COUNTED
+            return super().get_page(number)
+        return self._get_page(window[: self.per_page], wanted, self)
 
 
 @dataclass
@@ -295,7 +303,7 @@ class SiteSearch:
         # A search for a close spelling, when this one found nothing (see views).
         self.alternative = None
         if finds_nothing:  # known from the index's vocabulary (`Spelling`)
-            self.page = BoundedPaginator([], RESULTS_PER_PAGE).get_page(1)
+            self.page = ProbingPaginator([], RESULTS_PER_PAGE).get_page(1)
             self.results, self.sections, self.more, self.total = [], [], False, 0
             return
         kinds = search_kinds()
@@ -306,7 +314,7 @@ class SiteSearch:
             pages = Page.objects.live().exclude(
                 pk__in=Page.objects.filter(restricted()).values("pk")
             )
-            self.page = BoundedPaginator(
+            self.page = ProbingPaginator(
                 _search(_pages_of(pages, kind, kinds), query, fuzzy), RESULTS_PER_PAGE
             ).get_page(page_number)
             self.results = [
@@ -316,7 +324,7 @@ class SiteSearch:
                 for page in _specific_in_one_query(list(self.page))
             ]
         else:
-            self.page = BoundedPaginator(
+            self.page = ProbingPaginator(
                 _search(kind.objects(request), query, fuzzy, kind.by_relevance),
                 RESULTS_PER_PAGE,
             ).get_page(page_number)
