@@ -1,4 +1,4 @@
-from django.db.models import Count, Q
+from django.db.models import Count, Func, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -37,15 +37,40 @@ class HomePage(BasePage):
         Mechelen's own first, real ones before the demo's examples, newest first.
 
         Called from the template inside a cached fragment, so cached visits skip
-        both queries (the practices with their municipality, and the view
-        restrictions `public()` reads). No images.
+        the query. No images.
         """
-        return list(
+        return self._highlights[0]
+
+    @cached_property
+    def _highlights(self):
+        """(the three practices, the member counts) in one query: the counts
+        ride along on each practice as subqueries, so the highlights cost one
+        query with the cache empty. Without any practice, the counts cost one
+        query more."""
+        members = Municipality.objects.members().order_by()
+        counts = {
+            name: Subquery(
+                members.filter(is_example=is_example)
+                .annotate(total=Func("pk", function="COUNT"))
+                .values("total")[:1]
+            )
+            for name, is_example in (("real", False), ("examples", True))
+        }
+        practices = list(
             CaseStudyPage.objects.live()
             .public()
             .select_related("municipality")
             .with_theme_names()
+            .annotate(**{f"_members_{name}": count for name, count in counts.items()})
             .order_by(*SORTS[DEFAULT_SORT][1])[:3]
+        )
+        if practices:
+            return practices, {
+                name: getattr(practices[0], f"_members_{name}") for name in counts
+            }
+        return practices, Municipality.objects.members().aggregate(
+            real=Count("pk", filter=Q(is_example=False)),
+            examples=Count("pk", filter=Q(is_example=True)),
         )
 
     def next_events(self):
@@ -67,26 +92,17 @@ class HomePage(BasePage):
 
     def latest_experiences(self):
         """The three newest published experiences, read inside the cached highlights."""
-        return list(Experience.objects.published().for_cards()[:3])
+        return list(Experience.objects.published().for_cards(themes_in_query=True)[:3])
 
     def experiences_url(self):
         return experiences_url()
 
-    @cached_property
-    def _member_counts(self):
-        """Real members and the demo's made-up ones, in one query; read inside
-        the cached highlights."""
-        return Municipality.objects.members().aggregate(
-            real=Count("pk", filter=Q(is_example=False)),
-            examples=Count("pk", filter=Q(is_example=True)),
-        )
-
     def member_count(self):
         """How many municipalities take part; the demo's examples not counted."""
-        return self._member_counts["real"]
+        return self._highlights[1]["real"]
 
     def example_member_count(self):
-        return self._member_counts["examples"]
+        return self._highlights[1]["examples"]
 
     def network_url(self):
         return directory_url()

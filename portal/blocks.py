@@ -1,5 +1,7 @@
 """StreamField blocks shared by every page type of the portal."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.forms.utils import ErrorList
@@ -154,11 +156,64 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+def specific_pages(ids):
+    """{id: page} of the pages `ids`, in their specific form without their
+    StreamFields: one query per page type. The type of a page the request's
+    frame (menu, service pages) already read is known; the others cost one
+    query more to learn theirs."""
+    from collections import defaultdict
+
+    from wagtail.models import Page
+
+    from portal.models.pages import frame_pages
+    from portal.request_memo import current_request
+
+    known = {}
+    if current_request() is not None:
+        frame = frame_pages()
+        known = {page.pk: page for page in [*frame.menu, *frame.services]}
+    by_model = defaultdict(list)
+    unknown = []
+    for pk in set(ids):
+        page = known.get(pk)
+        if page is not None and page.specific_class is not None:
+            by_model[page.specific_class].append(pk)
+        else:
+            unknown.append(pk)
+    found = {}
+    if unknown:
+        pages = Page.objects.filter(pk__in=unknown).defer_streamfields().specific()
+        found.update((page.pk, page) for page in pages)
+    for model, pks in by_model.items():
+        found.update(model.objects.defer_streamfields().in_bulk(pks))
+    return found
+
+
+class CardPageChooserBlock(blocks.PageChooserBlock):
+    """A page shown on a card: read in its specific form (title, intro), with
+    every other card of the stream at once."""
+
+    def bulk_to_python(self, values):
+        pages = specific_pages([pk for pk in values if pk is not None])
+        result, seen = [], set()
+        for pk in values:
+            page = pages.get(pk)
+            # The same page twice: two instances, as Wagtail's own chooser gives.
+            result.append(copy.copy(page) if page is not None and pk in seen else page)
+            seen.add(pk)
+        return result
+
+    def deconstruct(self):
+        # Stored as Wagtail's page chooser stores it: no migration for a read.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.PageChooserBlock", args, kwargs
+
+
 class PageCardsBlock(blocks.StructBlock):
     """A row of cards linking to pages, each showing the page's title and intro."""
 
     title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
-    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pagina's"), min_num=1)
+    pages = blocks.ListBlock(CardPageChooserBlock(), label=_("Pagina's"), min_num=1)
 
     class Meta:
         icon = "list-ul"

@@ -83,6 +83,37 @@ def _match(site, hostname, port):
     return 2 if site.is_default_site else 3
 
 
+def _root_page_accessors():
+    """The names by which a `Page` reaches its specific row, for the page types
+    that may only sit at the top of the tree (a site's home page): joined to
+    the sites' query, so routing needs no query for the home page itself."""
+    from wagtail.models import Page, get_page_models
+
+    return [
+        model._meta.model_name
+        for model in get_page_models()
+        if model is not Page
+        and model._meta.get_parent_list() == [Page]
+        and model.allowed_parent_page_models() == [Page]
+    ]
+
+
+def _keep_specific_root(root):
+    """Keep the root page's specific form where `Page.specific` looks, with the
+    base page's other attributes, as `get_specific()` would."""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    for accessor in _root_page_accessors():
+        try:
+            specific = getattr(root, accessor)
+        except ObjectDoesNotExist:
+            continue
+        for name, value in root.__dict__.items():
+            specific.__dict__.setdefault(name, value)
+        root.__dict__["specific"] = specific
+        return
+
+
 def load_sites(request):
     """The request's site and the site root paths, from one query.
 
@@ -90,7 +121,8 @@ def load_sites(request):
     through the cache); both keep their answer on the request, where this
     leaves them, with the site's settings. Each site is marked with whether
     its root page is private, so the home page needs no query for its view
-    restrictions.
+    restrictions, and brings its root page in its specific form, so routing
+    needs no query for it either.
     """
     from wagtail.models import PageViewRestriction, Site
     from wagtail.models.sites import SiteRootPath
@@ -103,6 +135,7 @@ def load_sites(request):
         Site.objects.select_related(
             "root_page",
             "root_page__locale",
+            *(f"root_page__{accessor}" for accessor in _root_page_accessors()),
             *(f"sitesettings__{field}" for field in SiteSettings.select_related),
         )
         .annotate(
@@ -114,6 +147,8 @@ def load_sites(request):
         )
         .order_by("-root_page__url_path", "-is_default_site", "hostname")
     )
+    for site in sites:
+        _keep_specific_root(site.root_page)
     request._wagtail_cached_site_root_paths = [
         SiteRootPath(
             site.id,

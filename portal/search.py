@@ -193,6 +193,30 @@ class BoundedPaginator(Paginator):
         return min(counted, MAX_COUNTED)
 
 
+class ProbingPaginator(BoundedPaginator):
+    """For the site search: the page is read with one result more; when that
+    one is not there, the page is the last and the count is known without a
+    query of its own (most searches fit on one page). With more, the count
+    query runs as in `BoundedPaginator` and the page read is kept."""
+
+    def get_page(self, number):
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 1
+        start = (wanted - 1) * self.per_page
+        if wanted < 1 or start >= MAX_COUNTED:
+            return super().get_page(number)
+        window = list(self.object_list[start : start + self.per_page + 1])
+        if len(window) <= self.per_page:
+            if not window and wanted > 1:  # past the end: the last page
+                return super().get_page(number)
+            self.__dict__["count"] = start + len(window)
+        elif wanted > self.num_pages:  # the count stops at MAX_COUNTED
+            return super().get_page(number)
+        return self._get_page(window[: self.per_page], wanted, self)
+
+
 @dataclass
 class SearchResult:
     kind: SearchKind
@@ -209,6 +233,33 @@ def _search(queryset, query, fuzzy, by_relevance=True):
     return get_search_backend().search(
         Fuzzy(query) if fuzzy else query, queryset, order_by_relevance=by_relevance
     )
+
+
+def _specific_in_one_query(pages):
+    """`pages` (plain `Page`s) in their specific form, read in one query that
+    joins every page type's table, rather than one query per type found."""
+    from wagtail.models import Page, get_page_models
+
+    accessors = {
+        model: model._meta.model_name
+        for model in get_page_models()
+        if model is not Page and model._meta.get_parent_list() == [Page]
+    }
+    rows = Page.objects.select_related(*accessors.values()).in_bulk(
+        [page.pk for page in pages]
+    )
+    specific = []
+    for page in pages:
+        row = rows.get(page.pk)
+        accessor = accessors.get(page.specific_class)
+        if row is None or accessor is None:
+            specific.append(page.specific)
+            continue
+        found = getattr(row, accessor)
+        for name, value in page.__dict__.items():  # as `get_specific()` does
+            found.__dict__.setdefault(name, value)
+        specific.append(found)
+    return specific
 
 
 def _page_kind(page, kinds):
@@ -233,28 +284,47 @@ class SiteSearch:
     With `fuzzy` (PostgreSQL's trigram similarity) close spellings match too.
     """
 
-    def __init__(self, request, query, kind=None, page_number=None, fuzzy=False):
+    def __init__(
+        self,
+        request,
+        query,
+        kind=None,
+        page_number=None,
+        fuzzy=False,
+        *,
+        finds_nothing=False,
+    ):
         from wagtail.models import Page
+
+        from portal.models.pages import restricted
 
         self.query = query
         self.fuzzy = fuzzy
         # A search for a close spelling, when this one found nothing (see views).
         self.alternative = None
+        if finds_nothing:  # known from the index's vocabulary (`Spelling`)
+            self.page = ProbingPaginator([], RESULTS_PER_PAGE).get_page(1)
+            self.results, self.sections, self.more, self.total = [], [], False, 0
+            return
         kinds = search_kinds()
         terms = query.split()
         if kind is None or kind.is_pages:
-            pages = _pages_of(Page.objects.live().public().specific(), kind, kinds)
-            self.page = BoundedPaginator(
-                _search(pages, query, fuzzy), RESULTS_PER_PAGE
+            # Public pages with the view restrictions as a subquery (Wagtail's
+            # `public()` reads them all first), specific after paging.
+            pages = Page.objects.live().exclude(
+                pk__in=Page.objects.filter(restricted()).values("pk")
+            )
+            self.page = ProbingPaginator(
+                _search(_pages_of(pages, kind, kinds), query, fuzzy), RESULTS_PER_PAGE
             ).get_page(page_number)
             self.results = [
                 self._result(
                     page, _page_kind(page, kinds), terms, page.get_url(request)
                 )
-                for page in self.page
+                for page in _specific_in_one_query(list(self.page))
             ]
         else:
-            self.page = BoundedPaginator(
+            self.page = ProbingPaginator(
                 _search(kind.objects(request), query, fuzzy, kind.by_relevance),
                 RESULTS_PER_PAGE,
             ).get_page(page_number)
@@ -307,34 +377,107 @@ def fuzzy_search_available():
     return connection.vendor == "postgresql"
 
 
-def suggest(query):
-    """A query with each word the index does not hold replaced by the closest one
-    it does ('pleinmakker' -> 'pleinmaker'), or None. SQLite only: the words come
-    from the full-text index's vocabulary."""
-    if connection.vendor != "sqlite":
+def _vocabulary(words):
+    """The indexed words (lower case, no accents) that could stand for any of
+    `words`: the same first letter and about the same length, as typos rarely
+    change those; one query. None where there is no such vocabulary (not
+    SQLite, or SQLite without FTS5)."""
+    if connection.vendor != "sqlite" or not words:
         return None
-    words = [_fold(word) for word in query.split()]
-    suggested = []
+    ranges = [
+        (word[:1], word[:1] + "\uffff", len(word) - 2, len(word) + 2) for word in words
+    ]
+    # One SELECT per word, in one statement: fts5vocab honours the bounds of
+    # one range per scan, not an OR of several.
+    select = (
+        f"SELECT term FROM {VOCABULARY_TABLE} "  # noqa: S608 - a constant
+        "WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
+    )
     with connection.cursor() as cursor:
-        for word in words:
-            # Same first letter and about the same length: a typo rarely changes
-            # those, and it keeps the comparison to a few hundred words.
-            try:
-                cursor.execute(
-                    f"SELECT term FROM {VOCABULARY_TABLE} "  # noqa: S608 - a constant
-                    "WHERE term >= %s AND term < %s "
-                    "AND length(term) BETWEEN %s AND %s",
-                    [word[:1], word[:1] + "\uffff", len(word) - 2, len(word) + 2],
-                )
-            except DatabaseError:  # No full-text index (SQLite without FTS5).
-                return None
-            vocabulary = [row[0] for row in cursor.fetchall()]
-            if word in vocabulary:
+        try:
+            cursor.execute(
+                " UNION ALL ".join([select] * len(ranges)),
+                [value for bounds in ranges for value in bounds],
+            )
+        except DatabaseError:  # No full-text index (SQLite without FTS5).
+            return None
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _postgres_index_matches(query):
+    """Whether any entry of PostgreSQL's search index, of any kind, matches
+    `query` as the search backend matches it (its query and vectors); one
+    query. When none does, no search of any kind can find anything."""
+    from django.db.models import F
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.conf import get_app_config
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806 - a model
+    backend = get_search_backend()
+    if backend.query_compiler_class is not PostgresSearchQueryCompiler:
+        return True  # another backend: search to know
+    compiler = PostgresSearchQueryCompiler(Page.objects.none(), query)
+    search_query = compiler.build_tsquery(compiler.query, config=backend.config)
+    if search_query is None:
+        return True
+    vector = F("title")._combine(F("body"), "||", False)
+    return (
+        IndexEntry.objects.annotate(_vector_=vector)
+        .filter(_vector_=search_query)
+        .exists()
+    )
+
+
+class Spelling:
+    """What the full-text index says about a query, from one query: whether
+    the search can find anything at all, and (SQLite) a close spelling.
+
+    SQLite's search finds an object only when the index holds every word of the
+    query (the words as its tokenizer splits them: letters and digits, folded),
+    so a word its vocabulary does not hold means nothing is found, without
+    searching. On PostgreSQL the index itself is asked."""
+
+    def __init__(self, query):
+        self.query = query
+        self.words = [_fold(word) for word in query.split()]
+        self.tokens = re.findall(r"[^\W_]+", _fold(query))
+        self.vocabulary = _vocabulary(sorted({*self.words, *self.tokens}))
+
+    def finds_nothing(self):
+        if connection.vendor == "postgresql":
+            return not _postgres_index_matches(self.query)
+        return self.vocabulary is not None and any(
+            token not in self.vocabulary for token in self.tokens
+        )
+
+    def suggestion(self):
+        """The query with each word the index does not hold replaced by the
+        closest one it does ('pleinmakker' -> 'pleinmaker'), or None."""
+        if self.vocabulary is None:
+            return None
+        suggested = []
+        for word in self.words:
+            if word in self.vocabulary:
                 suggested.append(word)
                 continue
+            low, high = word[:1], word[:1] + "\uffff"
+            candidates = sorted(
+                term
+                for term in self.vocabulary
+                if low <= term < high and len(word) - 2 <= len(term) <= len(word) + 2
+            )
             close = difflib.get_close_matches(
-                word, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF
+                word, candidates, n=1, cutoff=SUGGESTION_CUTOFF
             )
             suggested.append(close[0] if close else word)
-    suggestion = " ".join(suggested)
-    return suggestion if suggestion != " ".join(words) else None
+        suggestion = " ".join(suggested)
+        return suggestion if suggestion != " ".join(self.words) else None
+
+
+def suggest(query):
+    """A close spelling of `query` the index holds, or None (SQLite only)."""
+    return Spelling(query).suggestion()

@@ -19,7 +19,7 @@ from portal.cache import cache_is_healthy
 from portal.forms import SiteSearchFilter
 from portal.lockout import LoginLockMixin, PasswordResetThrottleMixin
 from portal.request_memo import without_site
-from portal.search import SiteSearch, fuzzy_search_available, suggest
+from portal.search import SiteSearch, Spelling, fuzzy_search_available
 
 logger = logging.getLogger("portal.views")
 
@@ -45,13 +45,19 @@ def search(request):
     found = suggestion = None
     if query:
         page_number = request.GET.get("page")
-        found = SiteSearch(request, query, kind, page_number)
+        # On SQLite, the index's vocabulary tells in one query whether a word is
+        # unknown (a typo: nothing to find, no need to search) and its closest
+        # spelling; elsewhere it costs nothing.
+        spelling = Spelling(query)
+        found = SiteSearch(
+            request, query, kind, page_number, finds_nothing=spelling.finds_nothing()
+        )
         if not found.total:
             # Nothing for what was typed: perhaps a typo. PostgreSQL finds close
             # spellings itself; elsewhere we suggest the closest indexed words.
             if fuzzy_search_available():
                 alternative = SiteSearch(request, query, kind, page_number, fuzzy=True)
-            elif suggestion := suggest(query):
+            elif suggestion := spelling.suggestion():
                 alternative = SiteSearch(request, suggestion, kind, page_number)
             else:
                 alternative = None

@@ -18,7 +18,7 @@ def _first_content_page_url():
 PAGES = [
     ("content page", _first_content_page_url, 10, 150),
     ("site search", "/zoeken/?q=Otterbeek", 12, 800),
-    # Nothing for a typo: the search runs again for the closest spelling.
+    # Nothing for a typo (the index says so): the closest spelling is searched.
     ("site search, typo", "/zoeken/?q=pleinmakker", 12, 1200),
     ("guides", "/gidsen/", 12, 200),
     ("guide", _first_guide_url, 10, 200),

@@ -12,11 +12,7 @@ from tests.helpers import count_queries
 INDEX_BUDGET = 12
 DETAIL_BUDGET = 10
 FEED_EXPORT_BUDGET = 9
-HOME_BUDGET = {
-    "warm": 6,
-    # over issue #17's budget of 6: one query per home section (no cache)
-    "cold": 7,
-}
+HOME_BUDGET = 6
 
 INDEX_URLS = [
     "/praktijkvoorbeelden/",
@@ -97,4 +93,25 @@ def test_home_page_shows_the_three_newest_in_a_fixed_number_of_queries(
     assert "De oudste" not in html
     assert 'href="/praktijkvoorbeelden/"' in html
     # As many queries as with one practice, warm or cold.
-    assert len(queries) == small <= HOME_BUDGET[cache_state]
+    assert len(queries) == small <= HOME_BUDGET
+
+
+SEARCH_BUDGET = 12
+
+
+def test_site_search_costs_the_same_with_a_few_or_many_more_matches(
+    client, practice, cache_state
+):
+    # More than a page of matching practices, then three times as many.
+    def add(numbers):
+        for number in numbers:
+            practice(title=f"Zonnebloemplein {number}", slug=f"zonnebloem-{number}")
+
+    add(range(12))
+    few = count_queries(client, "/zoeken/?q=zonnebloemplein")
+    add(range(12, 36))
+    many = count_queries(client, "/zoeken/?q=zonnebloemplein")
+    html = client.get("/zoeken/?q=zonnebloemplein").content.decode()
+    assert html.count('class="search-result"') == 10
+    assert "36 resultaten" in html
+    assert many == few <= SEARCH_BUDGET
