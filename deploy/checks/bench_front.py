@@ -178,9 +178,7 @@ def main():
                 # sends it.
                 seconds, publishing = map(
                     float,
-                    python(
-                        env, PUBLISH_AND_POLL, url, f"Nieuw {time.time()}"
-                    ).split(),
+                    python(env, PUBLISH_AND_POLL, url, f"Nieuw {time.time()}").split(),
                 )
                 failures.check(
                     seconds <= VISIBLE_WITHIN_SECONDS,
