@@ -9,9 +9,10 @@ from django.core import mail
 from django.core.management import call_command
 from django_tasks import TaskResultStatus, task_backends
 
-from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
-from portal.frontend_cache import purge_front_cache
+from casestudies.factories import CaseStudyIndexPageFactory
+from portal.frontend_cache import PurgeBackend, purge_front_cache
 from portal.mail import send_templated_mail
+from tests.helpers import publish
 
 NGINX = {
     "nginx": {
@@ -35,21 +36,6 @@ def queued_purges():
         for result in task_backends["default"].results
         if result.task.name == purge_front_cache.name
     ]
-
-
-def publish(page, **changes):
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-
-
-@pytest.fixture
-def practices(home_page):
-    index = CaseStudyIndexPageFactory(parent=home_page)
-    publish(index)
-    first = CaseStudyPageFactory(parent=index, title="Soep op het plein")
-    second = CaseStudyPageFactory(parent=index, title="Een bank voor iedereen")
-    return index, first, second
 
 
 def test_a_publish_queues_the_purge_of_the_urls_that_changed(
@@ -97,6 +83,16 @@ def test_the_task_purges_each_url_at_nginx():
         "http://127.0.0.1:9/_purge/praktijkvoorbeelden/soep/",
         "http://127.0.0.1:9/_purge/",
     ]
+
+
+def test_the_purge_goes_to_nginx_purge_location():
+    backend = PurgeBackend({"LOCATION": "http://127.0.0.1:8080/_purge"})
+    with mock.patch("portal.frontend_cache.urlopen") as urlopen:
+        backend.purge("https://pleinmakers.example/praktijkvoorbeelden/x/")
+    request = urlopen.call_args.args[0]
+    assert request.get_method() == "PURGE"
+    assert request.full_url == "http://127.0.0.1:8080/_purge/praktijkvoorbeelden/x/"
+    assert request.get_header("Host") == "pleinmakers.example"
 
 
 def test_without_a_front_cache_nothing_is_queued(
