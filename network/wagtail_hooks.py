@@ -8,8 +8,15 @@ from network import services
 from network.admin import NetworkViewSetGroup
 from network.models import ApplicationStatus, MembershipApplication
 from portal.dashboard import WorkLine, waiting_age
+from portal.sitemaps import ViewSitemap
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("portal_sitemap_sections")
+def join_sitemap():
+    """The public form with which a local government applies to join."""
+    return "join", ViewSitemap.of("network:join")
 
 
 @hooks.register("register_member_data")

@@ -12,8 +12,9 @@ Two layers hang on it:
   search, open data).
 
 `content_changed(paths)` is the one entry point: it moves the content version
-and the scopes on, and after the transaction commits it purges the front
-cache (wagtail.contrib.frontend_cache) for those URLs. Publishing,
+and the scopes on, and after the transaction commits it enqueues the purge of
+those URLs from the front cache (`portal.frontend_cache.purge_front_cache`, a
+task: nginx is never called inside a request). Publishing,
 unpublishing, moving or deleting a page, or saving the site settings, calls it
 here; the apps call it for what is not a page (experiences, memberships).
 """
@@ -93,7 +94,7 @@ def content_changed(paths=(), *, below=(), site=False, pages=()):
         # Again after the commit: a request that read the old rows during the
         # transaction may have stored its page under the first new version.
         bump_scopes(scopes)
-        purge_front_cache(paths, pages)
+        enqueue_front_purge(paths, pages)
 
     transaction.on_commit(after_commit)
 
@@ -116,17 +117,24 @@ def remember_shared_path(request):
     return True
 
 
-def purge_front_cache(paths, pages=()):
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
+def front_cache_urls(paths, pages=()):
+    """The absolute URLs to purge: the paths, the remembered views that are not
+    pages, and each page's own URLs (routable sub-pages included)."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     paths = set(paths) | set(cache.get(SHARED_PATHS_KEY) or [])
-    batch = PurgeBatch()
-    batch.add_urls(settings.PORTAL_BASE_URL + path for path in sorted(paths))
-    for page in pages:
-        batch.add_page(page)
-    batch.purge()
+    batch = PurgeBatch(settings.PORTAL_BASE_URL + path for path in paths)
+    batch.add_pages(pages)
+    return sorted(batch.urls)
+
+
+def enqueue_front_purge(paths, pages=()):
+    """Queue the purge of these paths and pages; the task worker sends it."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from portal.frontend_cache import purge_front_cache
+
+    purge_front_cache.enqueue(front_cache_urls(paths, pages))
 
 
 # Pages ----------------------------------------------------------------------

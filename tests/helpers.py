@@ -71,3 +71,10 @@ def work_line(html, text):
             detail = re.search(r'portal-work__detail">([^<]+)<', item)
             return count, href, detail.group(1) if detail else ""
     raise AssertionError(f"no line with {text!r} in {html}")
+
+
+def publish(page, **changes):
+    """Change `page`'s fields and publish it, as an editor does."""
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from portal.dashboard import WorkLine
+from portal.sitemaps import ViewSitemap
 from trajectories import admin_views, services, tasks
 from trajectories.dashboard import dashboard_context
 from trajectories.models import MentorContact, Step
@@ -140,6 +141,12 @@ def overdue_agreements_line(request):
 
 
 # What the apps below show of trajectories ------------------------------------
+
+
+@hooks.register("portal_sitemap_sections")
+def figures_sitemap():
+    """The network in figures is public; its CSV files are linked from it."""
+    return "figures", ViewSitemap.of("trajectories:figures")
 
 
 @hooks.register("network_municipality_phases")

@@ -1,7 +1,8 @@
 """`make bench-front`: the public pages through each cache layer, against static.
 
 Starts a private Redis, two gunicorn instances (4 sync workers each; one with
-the page cache off, one with it on) and nginx with the shipped configuration,
+the page cache off, one with it on), the task worker that sends the purges
+(`db_worker --interval 0.2`) and nginx with the shipped configuration,
 on the demo database. For every page of `make bench` it measures with wrk:
 
 - gunicorn:   the app renders every request (page cache off);
@@ -173,13 +174,17 @@ def main():
 
                 url = proxy + made["path"]
                 get(url)
-                seconds = float(
-                    python(env, PUBLISH_AND_POLL, url, f"Nieuw {time.time()}")
+                # The purge is queued; the worker (db_worker --interval 0.2)
+                # sends it.
+                seconds, publishing = map(
+                    float,
+                    python(env, PUBLISH_AND_POLL, url, f"Nieuw {time.time()}").split(),
                 )
                 failures.check(
                     seconds <= VISIBLE_WITHIN_SECONDS,
-                    f"publish to visible through nginx: {seconds:.2f} s "
-                    f"(bound {VISIBLE_WITHIN_SECONDS} s)",
+                    f"publish to visible through nginx: {seconds:.2f} s after the "
+                    f"commit (bound {VISIBLE_WITHIN_SECONDS} s; the publish itself "
+                    f"took {publishing:.2f} s)",
                 )
         finally:
             processes.stop_all()

@@ -24,6 +24,9 @@ if not Path(PYTHON).exists():
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
 PURGE_MODULE = "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so"
+# How often an idle task worker looks for work, in seconds: a publish's
+# front-cache purge waits at most this long. As the README's Production runs it.
+WORKER_INTERVAL = "0.2"
 
 
 def say(message):
@@ -142,6 +145,24 @@ def start_gunicorn(processes, port, env, log, workers=2, access_log=True):
         if time.monotonic() > deadline or process.poll() is not None:
             raise RuntimeError(f"gunicorn does not answer; see {log}")
         time.sleep(0.5)
+    return process
+
+
+def start_worker(processes, env, log, timeout=60):
+    """The task worker (`manage.py db_worker`), as production runs it."""
+    process = processes.start(
+        [PYTHON, "manage.py", "db_worker", "--interval", WORKER_INTERVAL]
+        + ["--no-reload", "--no-startup-delay"],
+        env=env,
+        log=log,
+    )
+    deadline = time.monotonic() + timeout
+    while "Starting worker" not in (
+        Path(log).read_text() if Path(log).exists() else ""
+    ):
+        if time.monotonic() > deadline or process.poll() is not None:
+            raise RuntimeError(f"the task worker did not start; see {log}")
+        time.sleep(0.2)
     return process
 
 

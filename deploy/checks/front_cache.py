@@ -1,12 +1,14 @@
 """The front cache in deploy/nginx: anonymous pages from nginx, purged on publish.
 
-Starts a private Redis, gunicorn (2 workers, one shared page cache) and nginx
-with deploy/nginx/portal.conf.template and the cache-purge module, on a fresh
+Starts a private Redis, gunicorn (2 workers, one shared page cache), the task
+worker (`db_worker --interval 0.2`, which sends the purges) and nginx with
+deploy/nginx/portal.conf.template and the cache-purge module, on a fresh
 SQLite database with one content page. Proves that:
 
 - an anonymous page is answered by nginx from its cache (X-Front-Cache: HIT);
-- a publish through the app purges it: the new title is visible through nginx
-  within 1 second, however long the page stays cached otherwise;
+- a publish through the app queues the purge and the worker sends it: the new
+  title is visible through nginx within 1 second, however long the page stays
+  cached otherwise;
 - a logged-in member's requests (session cookie) pass through nginx and the
   portal's page cache, and are never stored.
 
@@ -39,6 +41,7 @@ from deploy.checks.common import (  # noqa: E402
     say,
     start_gunicorn,
     start_nginx,
+    start_worker,
     wait_for_port,
     workspace,
 )
@@ -66,10 +69,10 @@ client.force_login(member)
 print(json.dumps({"path": page.url, "session": client.cookies["sessionid"].value}))
 """
 
-# Publishes through the app (signals, purge) and polls nginx until the new
-# title shows; prints the seconds from the committed publish to the change
-# through nginx, and the seconds the publish itself took (the app's work for
-# the editor, with or without caches).
+# Publishes through the app (signals, the purge queued) and polls nginx until
+# the new title shows (the worker sent the purge); prints the seconds from the
+# committed publish to the change through nginx, and the seconds the publish
+# itself took (the app's work for the editor, with or without caches).
 PUBLISH_AND_POLL = """
 import sys, time, urllib.request
 from wagtail.models import Page
@@ -113,13 +116,15 @@ def python(env, code, *args):
 
 
 def app_env(folder, database_url, redis_port, proxy_port, **extra):
-    """Production-like: DEBUG off, Redis shared by the workers, purge to nginx.
+    """Production-like: DEBUG off, Redis shared by the workers, tasks queued in
+    the database for the worker, purge to nginx.
 
     The development settings module only spares the checks a collectstatic.
     """
     return portal_env(
         DJANGO_SETTINGS_MODULE="portal.settings.dev",
         DJANGO_DEBUG="false",
+        PORTAL_TASKS_IMMEDIATE="false",
         DATABASE_URL=database_url,
         REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
         PORTAL_FRONTEND_CACHE_URL=f"http://127.0.0.1:{proxy_port}/_purge",
@@ -131,10 +136,11 @@ def app_env(folder, database_url, redis_port, proxy_port, **extra):
 
 @contextmanager
 def front_stack(processes, folder, env_for, workers=2):
-    """Redis, gunicorn and nginx with the shipped configuration.
+    """Redis, gunicorn, the task worker and nginx with the shipped
+    configuration.
 
     `env_for(redis_port, proxy_port)` gives the app's environment. Yields
-    (env, app URL, proxy URL).
+    (env, a function that starts gunicorn and the worker, app URL, proxy URL).
     """
     redis_port, app_port, proxy_port = free_port(), free_port(), free_port()
     redis = processes.start(
@@ -155,6 +161,7 @@ def front_stack(processes, folder, env_for, workers=2):
     start_nginx(processes, config, proxy_port)
 
     def start_app():
+        start_worker(processes, env, folder / "worker.log")
         start_gunicorn(
             processes,
             app_port,

@@ -1,12 +1,7 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from portal.sitemaps import ViewSitemap
 
 
-class OpenDataSitemap(Sitemap):
+class OpenDataSitemap(ViewSitemap):
     """The open-data page; its files are linked from it."""
 
-    def items(self):
-        return ["opendata:index"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = ("opendata:index",)

@@ -201,6 +201,7 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600
 PORTAL_FRONT_CACHE_SECONDS = int(os.environ.get("PORTAL_FRONT_CACHE_SECONDS", "60"))
 # The front cache that a publish purges (nginx with the cache-purge module, see
 # deploy/nginx), e.g. http://127.0.0.1:8080/_purge; URLs are PORTAL_BASE_URL's.
+# The task worker sends the purges (portal.frontend_cache).
 PORTAL_FRONTEND_CACHE_URL = os.environ.get("PORTAL_FRONTEND_CACHE_URL", "")
 if PORTAL_FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {

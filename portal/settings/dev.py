@@ -16,4 +16,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 # `make run` needs no worker: tasks (mail) run at once, inside the request.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The deployment checks set PORTAL_TASKS_IMMEDIATE=false and start db_worker,
+# as production does.
+if env_bool("PORTAL_TASKS_IMMEDIATE", True):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

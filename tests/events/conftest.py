@@ -7,7 +7,6 @@ from events.factories import (
 )
 from network.factories import MemberFactory
 from network.models import Municipality
-from portal.factories import EditorFactory
 from tests.events.helpers import ONLINE_LINK, publish
 
 
@@ -50,18 +49,9 @@ def online_event(make_event):
 
 @pytest.fixture
 def mechelen(db):
+    # Without the root fixture's mentor status; `member` (tests/conftest.py)
+    # belongs to this one.
     return Municipality.objects.get(nis_code="12025")
-
-
-@pytest.fixture
-def member(mechelen):
-    return MemberFactory(
-        email="lid@gemeente.example",
-        first_name="Lien",
-        last_name="Lid",
-        password="een-lang-testwachtwoord",
-        profile__municipality=mechelen,
-    )
 
 
 @pytest.fixture
@@ -72,11 +62,6 @@ def other_member(db):
         last_name="Collega",
         profile__municipality=Municipality.objects.get(nis_code="24062"),
     )
-
-
-@pytest.fixture
-def editor(db):
-    return EditorFactory(email="redacteur@mechelen.example")
 
 
 @pytest.fixture

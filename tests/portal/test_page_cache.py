@@ -1,21 +1,18 @@
 """Whole anonymous pages from the shared cache, and what removes them."""
 
-from unittest import mock
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.test import Client
 
-from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.services import register_member
 from experiences import services
 from experiences.factories import ExperienceFactory, ExperienceIndexPageFactory
 from network.models import MembershipStatus
 from portal.factories import ContactPageFactory, ContentPageFactory
-from portal.frontend_cache import PurgeBackend
 from portal.page_cache import may_store
+from tests.helpers import publish
 
 
 @pytest.fixture(autouse=True)
@@ -23,25 +20,10 @@ def page_cache(settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 600
 
 
-def publish(page, **changes):
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-
-
 def cached(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return response.get("X-Page-Cache")
-
-
-@pytest.fixture
-def practices(home_page):
-    index = CaseStudyIndexPageFactory(parent=home_page)
-    publish(index)
-    first = CaseStudyPageFactory(parent=index, title="Soep op het plein")
-    second = CaseStudyPageFactory(parent=index, title="Een bank voor iedereen")
-    return index, first, second
 
 
 def test_a_visitor_gets_the_stored_page_without_a_query(
@@ -200,46 +182,6 @@ def test_pages_with_a_form_token_and_errors_are_never_stored(client, home_page):
         response = client.get("/bestaat-niet/")
         assert response.status_code == 404
         assert response.get("X-Page-Cache") is None
-
-
-def test_a_publish_purges_the_front_cache_after_the_commit(
-    settings, client, home_page, practices, django_capture_on_commit_callbacks
-):
-    settings.WAGTAILFRONTENDCACHE = {
-        "nginx": {
-            "BACKEND": "portal.frontend_cache.PurgeBackend",
-            "LOCATION": "http://127.0.0.1:9/_purge",
-        }
-    }
-    index, first, second = practices
-    # A view that is not a page: the front cache may keep it, as it is purged too.
-    assert "s-maxage=0" not in client.get("/sitemap.xml")["Cache-Control"]
-    with mock.patch.object(PurgeBackend, "purge") as purge:
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            publish(first, title="Soep en brood")
-        purge.assert_not_called()
-        for callback in callbacks:
-            callback()
-    purged = {call.args[0] for call in purge.call_args_list}
-    base = settings.PORTAL_BASE_URL
-    assert {
-        base + first.url,
-        base + index.url,
-        base + "/",
-        base + "/sitemap.xml",
-    } <= purged
-    # Nothing else: the other practice keeps its place in the front cache.
-    assert base + second.url not in purged
-
-
-def test_the_purge_goes_to_nginx_purge_location():
-    backend = PurgeBackend({"LOCATION": "http://127.0.0.1:8080/_purge"})
-    with mock.patch("portal.frontend_cache.urlopen") as urlopen:
-        backend.purge("https://pleinmakers.example/praktijkvoorbeelden/x/")
-    request = urlopen.call_args.args[0]
-    assert request.get_method() == "PURGE"
-    assert request.full_url == "http://127.0.0.1:8080/_purge/praktijkvoorbeelden/x/"
-    assert request.get_header("Host") == "pleinmakers.example"
 
 
 def test_without_redis_pages_are_served_uncached(settings, client, home_page):

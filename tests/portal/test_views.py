@@ -134,6 +134,20 @@ def test_sitemap_lists_every_live_page_and_no_draft(demo, client):
     assert not any("toegankelijkheid" in url for url in locations)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/netwerk/cijfers/",  # the network in figures
+        "/netwerk/aansluiten/",  # the form to join the network
+        "/open-data/",
+    ],
+)
+def test_the_sitemap_lists_the_public_views_that_are_not_pages(db, client, path):
+    assert client.get(path).status_code == 200
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>http://testserver{path}</loc>" in xml
+
+
 def test_robots_txt_points_at_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200

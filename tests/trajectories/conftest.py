@@ -2,7 +2,7 @@ import pytest
 
 from network.factories import MemberFactory, NetworkIndexPageFactory
 from network.models import MembershipStatus, Municipality
-from portal.factories import EditorFactory, PhaseFactory
+from portal.factories import PhaseFactory
 from trajectories.factories import StepFactory, TrajectoryFactory
 
 SECRET_NOTE = "Geheime notitie over de woning van mevrouw Zilverpoot"
@@ -53,14 +53,6 @@ def kortrijk(db):
 
 
 @pytest.fixture
-def mechelen(db):
-    municipality = Municipality.objects.get(nis_code="12025")
-    municipality.membership_status = MembershipStatus.MENTOR
-    municipality.save()
-    return municipality
-
-
-@pytest.fixture
 def member(leuven):
     return MemberFactory(
         email="an@leuven.example",
@@ -73,11 +65,6 @@ def member(leuven):
 @pytest.fixture
 def other_member(kortrijk):
     return MemberFactory(email="jonas@kortrijk.example", profile__municipality=kortrijk)
-
-
-@pytest.fixture
-def editor(db):
-    return EditorFactory(email="redacteur@mechelen.example")
 
 
 @pytest.fixture
