@@ -10,7 +10,8 @@ front with deploy/nginx/portal.conf.template listing both. Then it shows:
 - publish:  an editor publishes a page through A's admin (the real form);
             the new title shows through B and through the proxy within 1 s
             (the seconds are printed; the purge is a task of the worker);
-- lock:     5 failed logins spread over A and B lock the account;
+- lock:     5 failed logins spread over A and B lock the account, and the
+            contact form's limit (5 an hour per address) counts over both;
 - photo:    an image uploaded through A's admin lands in the object store, and
             B renders it (a rendition made from the stored original);
 - session:  a member who logged in on A sees their dashboard on B;
@@ -286,6 +287,36 @@ def check_login_lock(failures, a, b):
         f"({' '.join(results)}) lock the account: the right password then gets "
         f"{', '.join(f'{label} {status}' for label, status, _m in refused)} "
         "with the Dutch lock message",
+    )
+
+
+def check_rate_limit(failures, a, b):
+    """The contact form takes 5 messages an hour from one address: spread over
+    A and B, the sixth is refused, by either."""
+    statuses = []
+    for attempt in range(6):
+        label, base = (("A", a), ("B", b))[attempt % 2]
+        # As nginx passes it on: the visitor's address, then the load balancer.
+        sender = Browser(base, headers={"X-Forwarded-For": "10.18.0.1, 10.0.0.1"})
+        status, _headers, body, _s = sender.post(
+            "/contact/",
+            {
+                "naam": "Limiettest",
+                "e_mailadres": "limiet@cluster.example",
+                "onderwerp": "Vraag over pleinmakers",
+                "bericht": f"Limietbericht {attempt}",
+                "privacy": "on",
+            },
+        )
+        thanked = status == 200 and "Bedankt voor je bericht" in body
+        statuses.append(
+            f"{label}:{status if thanked or status == 429 else f'{status}?'}"
+        )
+    failures.check(
+        statuses[-1].endswith(":429")
+        and not any(status.endswith(":429") for status in statuses[:-1]),
+        f"rate limit: 6 contact messages from one address over A and B "
+        f"({' '.join(statuses)}): the sixth is refused",
     )
 
 
@@ -647,6 +678,7 @@ def main():
             editor.login(ADMIN_EMAIL, ADMIN_PASSWORD)
             check_publish(failures, editor, a, b, proxy, made)
             check_login_lock(failures, a, b)
+            check_rate_limit(failures, a, b)
             check_photo(failures, env, editor, b, s3)
             check_session(failures, a, b, proxy)
 
