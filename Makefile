@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install install-dev node lint check bench bench-l bench-front bench-clean clean
+.PHONY: run test install install-dev node lint check bench bench-l bench-front bench-cluster bench-clean clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,14 @@ $(FRONT_DB): | install
 
 bench-front: install $(FRONT_DB)
 	$(BIN)/python deploy/checks/bench_front.py sqlite:///$(FRONT_DB)
+
+# Two app servers behind the same nginx, sharing PostgreSQL, Redis, one task
+# worker and an S3 object store (moto): publish, login lock, uploads, sessions
+# and A's crash checked across both, then wrk through the proxy against A+B
+# and A alone. CI runs the checks only (--quick). CLUSTER_DATABASE_URL names
+# the PostgreSQL database it makes afresh (default portal_cluster).
+bench-cluster: install-dev
+	$(BIN)/python deploy/checks/cluster.py
 
 bench-clean:
 	rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm $(FRONT_DB)

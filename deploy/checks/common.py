@@ -166,21 +166,37 @@ def start_worker(processes, env, log, timeout=60):
     return process
 
 
-def render_nginx(folder, *, listen, upstream, static_root, media_root):
-    """The repository's nginx configuration, in a private nginx main config."""
+# What the template's comment recommends for each app server.
+UPSTREAM_SETTINGS = "max_fails=2 fail_timeout=10s"
+
+
+def upstream_servers(ports):
+    """The template's PORTAL_UPSTREAM_SERVERS: one `server` line per app port."""
+    return "\n    ".join(
+        f"server 127.0.0.1:{port} {UPSTREAM_SETTINGS};" for port in ports
+    )
+
+
+def render_nginx(folder, *, listen, upstream, static_root, media_root, suffix=""):
+    """The repository's nginx configuration, in a private nginx main config.
+
+    `upstream` is one app server's port, or a list of them; `suffix` tells two
+    private nginx configurations in one folder apart.
+    """
+    ports = [upstream] if isinstance(upstream, int) else list(upstream)
     server = (ROOT / "deploy/nginx/portal.conf.template").read_text()
     # As envsubst with a list of names: nginx's own $variables stay.
     for name, value in {
         "NGINX_LISTEN": f"127.0.0.1:{listen}",
         "PORTAL_SERVER_NAME": "localhost",
-        "PORTAL_UPSTREAM": f"127.0.0.1:{upstream}",
+        "PORTAL_UPSTREAM_SERVERS": upstream_servers(ports),
         "PORTAL_STATIC_ROOT": str(static_root),
         "PORTAL_MEDIA_ROOT": str(media_root),
-        "PORTAL_CACHE_PATH": str(folder / "front-cache"),
+        "PORTAL_CACHE_PATH": str(folder / f"front-cache{suffix}"),
         "PORTAL_PURGE_FROM": "127.0.0.1",
     }.items():
         server = server.replace("${" + name + "}", value)
-    (folder / "portal.conf").write_text(server)
+    (folder / f"portal{suffix}.conf").write_text(server)
     # Debian's package loads it through /etc/nginx/modules-enabled/, which a
     # private main config does not include.
     load_purge_module = (
@@ -190,23 +206,23 @@ def render_nginx(folder, *, listen, upstream, static_root, media_root):
 {load_purge_module}
 daemon off;
 worker_processes 1;
-pid {folder}/nginx.pid;
-error_log {folder}/nginx-error.log warn;
+pid {folder}/nginx{suffix}.pid;
+error_log {folder}/nginx{suffix}-error.log warn;
 events {{ worker_connections 512; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log {folder}/nginx-access.log;
-    client_body_temp_path {folder}/client_body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    include {folder}/portal.conf;
+    access_log {folder}/nginx{suffix}-access.log;
+    client_body_temp_path {folder}/client_body{suffix};
+    proxy_temp_path {folder}/proxy{suffix};
+    fastcgi_temp_path {folder}/fastcgi{suffix};
+    uwsgi_temp_path {folder}/uwsgi{suffix};
+    scgi_temp_path {folder}/scgi{suffix};
+    include {folder}/portal{suffix}.conf;
 }}
 """
-    (folder / "nginx.conf").write_text(main)
-    return folder / "nginx.conf"
+    (folder / f"nginx{suffix}.conf").write_text(main)
+    return folder / f"nginx{suffix}.conf"
 
 
 def start_nginx(processes, config, port):

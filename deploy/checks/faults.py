@@ -175,12 +175,13 @@ class SilentSmtp:
 
 
 class Browser:
-    def __init__(self, base):
+    def __init__(self, base, headers=None):
         self.base = base
         self.cookies = {}
+        self.headers = headers or {}
 
     def request(self, path, data=None, content_type=None, timeout=10.0):
-        headers = {}
+        headers = dict(self.headers)
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if data is not None:
