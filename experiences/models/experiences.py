@@ -129,6 +129,13 @@ class ExperienceTheme(TaggedItemBase):
     class Meta:
         # The tables kept their names when the models moved out of `network`.
         db_table = "network_experiencetheme"
+        # Experiences by theme (filter, used themes) from the index alone; the
+        # tag_id index alone made PostgreSQL walk every row of a theme.
+        indexes = [
+            models.Index(
+                fields=["tag", "content_object"], name="network_exptheme_tag_exp_idx"
+            )
+        ]
 
 
 class Experience(
