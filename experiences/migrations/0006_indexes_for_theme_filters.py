@@ -13,8 +13,7 @@ class Migration(migrations.Migration):
             model_name="experience",
             index=models.Index(
                 condition=models.Q(("hidden_at__isnull", True), ("live", True)),
-                fields=["id"],
-                include=("municipality", "kind", "first_published_at"),
+                fields=["id", "municipality", "kind", "first_published_at"],
                 name="network_exp_published_idx",
             ),
         ),

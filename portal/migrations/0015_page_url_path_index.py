@@ -1,8 +1,9 @@
 """An index on the pages' `url_path`, which Wagtail leaves without one.
 
 Routing finds a request's page and its ancestors by `url_path IN (...)` in one
-query (`BasePage.route` in `portal.models.pages`): without an index the database reads every page for
-it, on every request (22 ms at 20,000 practices on PostgreSQL, 0.1 ms with it).
+query (`BasePage.route` in `portal.models.pages`): without an index the
+database reads every page for it, on every request (22 ms at 20,000 practices
+on PostgreSQL, 0.1 ms with it).
 """
 
 from django.db import migrations
