@@ -102,6 +102,15 @@ class CaseStudyPageTag(TaggedItemBase):
         on_delete=models.CASCADE,
     )
 
+    class Meta:
+        # Practices by theme (filters, facets, related practices, used themes)
+        # read from the index alone instead of visiting every row of a theme.
+        indexes = [
+            models.Index(
+                fields=["tag", "content_object"], name="casestudies_tag_practice_idx"
+            )
+        ]
+
 
 class GroupConcat(models.Aggregate):
     """Joins text values of a group: GROUP_CONCAT on SQLite, STRING_AGG elsewhere."""

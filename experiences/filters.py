@@ -2,11 +2,13 @@
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.lookups import IsNull, StartsWith
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail.models import PageViewRestriction
 
-from casestudies.models import CaseStudyPage, CaseStudyPageTag
+from casestudies.models import CaseStudyPageTag
 from experiences.models import Experience, ExperienceKind, ExperienceTheme
 from network.models import Municipality, Province
 from portal.filters import ListFilter
@@ -21,20 +23,38 @@ def used_themes(also=()):
     unmoderated text. `also` adds tag ids, such as the themes of the
     experience a member is editing.
     """
-    # One EXISTS per tag, which stops at the first tagged row through the tag_id
-    # index; joining every tagged row before a DISTINCT grew with the content.
-    # The experience condition is `Experience.objects.published()` as a join.
-    on_practices = CaseStudyPageTag.objects.filter(
-        tag_id=OuterRef("pk"),
-        content_object__in=CaseStudyPage.objects.live().public(),
+    # Per tag, the first tagged row through the (tag, item) index: a scalar
+    # subquery with LIMIT 1, which PostgreSQL runs once per tag. EXISTS inside
+    # an OR became a hashed set of every tagged public practice, which grew
+    # with the content. The practice condition is `live().public()` written as
+    # a join and a NOT EXISTS on the view restrictions (as `portal.models.pages`
+    # does), the experience condition `Experience.objects.published()`.
+    private = PageViewRestriction.objects.filter(
+        StartsWith(OuterRef("content_object__path"), F("page__path"))
     )
-    on_experiences = ExperienceTheme.objects.filter(
-        tag_id=OuterRef("pk"),
-        content_object__live=True,
-        content_object__hidden_at__isnull=True,
+    on_practices = (
+        CaseStudyPageTag.objects.filter(
+            tag_id=OuterRef("pk"), content_object__live=True
+        )
+        .exclude(Exists(private))
+        # In the index's order, so the planner walks it rather than the table:
+        # a tag no public practice carries otherwise cost a scan of every row.
+        .order_by("content_object_id")
+        .values("pk")[:1]
+    )
+    on_experiences = (
+        ExperienceTheme.objects.filter(
+            tag_id=OuterRef("pk"),
+            content_object__live=True,
+            content_object__hidden_at__isnull=True,
+        )
+        .order_by("content_object_id")
+        .values("pk")[:1]
     )
     return Tag.objects.filter(
-        Exists(on_practices) | Exists(on_experiences) | Q(pk__in=list(also))
+        Q(IsNull(Subquery(on_practices), False))
+        | Q(IsNull(Subquery(on_experiences), False))
+        | Q(pk__in=list(also))
     ).order_by("name")
 
 

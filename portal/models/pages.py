@@ -44,6 +44,18 @@ class PortalPageQuerySet(PageQuerySet):
         # own reads every view restriction first, one query per `.public()`.
         return Q(pk__in=Page.objects.filter(restricted()).values("pk"))
 
+    def public(self):
+        """The pages outside every private section, as `pk IN (public pages)`.
+
+        Still a `pk__in` that search backends accept, but positive: PostgreSQL
+        turns it into a semi-join it can run per row through the primary key.
+        Wagtail's `exclude(private_q())` is a `NOT IN`, which it can only hash
+        over every page and guess to keep half of them, so a listing sorted and
+        cut to one page joined and sorted every practice first (the practices
+        feed 70 to 1 ms of SQL at 5,000 practices).
+        """
+        return self.filter(pk__in=Page.objects.exclude(restricted()).values("pk"))
+
 
 @dataclass
 class FramePages:
