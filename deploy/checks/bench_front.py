@@ -290,13 +290,16 @@ def main():
 
                 url = proxy + made["path"]
                 get(url)
-                seconds = float(
-                    python(env, PUBLISH_AND_POLL, url, f"Nieuw {time.time()}")
+                # Seconds from the committed publish to visible, and the publish's own.
+                seconds, publishing = map(
+                    float,
+                    python(env, PUBLISH_AND_POLL, url, f"Nieuw {time.time()}").split(),
                 )
                 failures.check(
                     seconds <= VISIBLE_WITHIN_SECONDS,
-                    f"publish to visible through nginx: {seconds:.2f} s "
-                    f"(bound {VISIBLE_WITHIN_SECONDS} s)",
+                    f"publish to visible through nginx: {seconds:.2f} s after it "
+                    f"committed (bound {VISIBLE_WITHIN_SECONDS} s; the publish itself "
+                    f"took {publishing:.2f} s)",
                 )
                 report = {
                     "date": datetime.now(UTC).strftime("%Y-%m-%dT%H%M%SZ"),
@@ -310,6 +313,7 @@ def main():
                     "front_to_static_median": round(median, 3),
                     "front_target": FRONT_TARGET,
                     "publish_to_visible_s": round(seconds, 3),
+                    "publish_s": round(publishing, 3),
                     "failures": failures.items,
                     "pages": rows,
                 }
