@@ -372,4 +372,5 @@ class Command(BaseCommand):
                 f"{column('sql_p95_ms'):>{width}}"
                 f"  {max_queries} q, {target_ms} ms{'  OVER' if over else ''}"
             )
+            self.stdout.flush()  # a page can take minutes at bench size
         return rows
