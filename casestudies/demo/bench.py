@@ -33,18 +33,18 @@ def _newest_practice_url():
     return practice.url if practice else None
 
 
-# (label, path or a function returning one, max queries, max median ms)
+# (label, path or a function returning one, max queries, kind)
 PAGES = [
-    ("practices", "/praktijkvoorbeelden/", 12, 400),
+    ("practices", "/praktijkvoorbeelden/", 12, "listing"),
     (
         "practices filtered",
         "/praktijkvoorbeelden/?thema=burendag&provincie=antwerpen",
         12,
-        400,
+        "listing",
     ),
-    ("practices search", "/praktijkvoorbeelden/?q=pleinmakers", 12, 600),
-    ("practice", _newest_practice_url, 10, 250),
-    ("practices feed", "/praktijkvoorbeelden/feed/", 9, 400),
+    ("practices search", "/praktijkvoorbeelden/?q=pleinmakers", 12, "search"),
+    ("practice", _newest_practice_url, 10, "detail"),
+    ("practices feed", "/praktijkvoorbeelden/feed/", 9, "feed"),
 ]
 # `generate_bench_data --case-studies N`
 OPTION = ("--case-studies", "How many practices to build.")

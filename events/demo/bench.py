@@ -14,11 +14,11 @@ def _upcoming_event_with_places_url():
     return event.url if event else None
 
 
-# (label, path or a function returning one, max queries, max median ms)
+# (label, path or a function returning one, max queries, kind)
 PAGES = [
-    ("agenda", "/agenda/", 12, 200),
-    ("agenda filtered", "/agenda/?soort=webinar&periode=voorbij", 12, 200),
-    ("event", _upcoming_event_with_places_url, 10, 150),
-    ("agenda feed", "/agenda/feed/", 8, 200),
-    ("agenda calendar", "/agenda/agenda.ics", 8, 300),
+    ("agenda", "/agenda/", 12, "listing"),
+    ("agenda filtered", "/agenda/?soort=webinar&periode=voorbij", 12, "listing"),
+    ("event", _upcoming_event_with_places_url, 10, "detail"),
+    ("agenda feed", "/agenda/feed/", 8, "feed"),
+    ("agenda calendar", "/agenda/agenda.ics", 8, "feed"),
 ]

@@ -21,6 +21,7 @@ from experiences.models import (
     ModerationStatus,
     Reaction,
 )
+from experiences.models.pages import experiences_url
 from experiences.sanitize import render_body
 from network.models import MemberProfile
 
@@ -35,19 +36,31 @@ def _most_reacted_experience_url():
     return experience.get_absolute_url() if experience else None
 
 
-# (label, path or a function returning one, max queries, max median ms)
+def _own_experience_edit_url(member):
+    experience = Experience.objects.filter(author=member).order_by("-pk").first()
+    return f"{experiences_url()}{experience.pk}/bewerken/" if experience else None
+
+
+# (label, path or a function returning one, max queries, kind)
 PAGES = [
-    ("experiences", "/ervaringen/", 12, 300),
+    ("experiences", "/ervaringen/", 12, "listing"),
     (
         "experiences filtered",
         "/ervaringen/?thema=burendag&provincie=antwerpen",
         12,
-        300,
+        "listing",
     ),
-    ("experiences search", "/ervaringen/?q=Otterbeek", 12, 600),
-    ("experience", _most_reacted_experience_url, 10, 250),
-    ("experiences feed", "/ervaringen/feed/", 12, 400),
+    ("experiences search", "/ervaringen/?q=Otterbeek", 12, "search"),
+    ("experience", _most_reacted_experience_url, 10, "detail"),
+    ("experiences feed", "/ervaringen/feed/", 12, "feed"),
 ]
+
+# A logged-in member's forms; a path function gets the member.
+MEMBER_PAGES = [
+    ("new experience form", "/ervaringen/nieuw/", 14, "member"),
+    ("edit experience form", _own_experience_edit_url, 14, "member"),
+]
+
 # `generate_bench_data --experiences N`
 OPTION = ("--experiences", "How many published experiences (three reactions each).")
 

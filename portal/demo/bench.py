@@ -1,4 +1,4 @@
-"""The portal's pages in `make bench`: (label, path, max queries, max median ms)."""
+"""The portal's pages in `make bench`: (label, path, max queries, kind)."""
 
 
 def _first_guide_url():
@@ -16,11 +16,11 @@ def _first_content_page_url():
 
 
 PAGES = [
-    ("content page", _first_content_page_url, 10, 150),
-    ("site search", "/zoeken/?q=Otterbeek", 12, 800),
+    ("content page", _first_content_page_url, 10, "detail"),
+    ("site search", "/zoeken/?q=Otterbeek", 12, "search"),
     # Nothing for a typo (the index says so): the closest spelling is searched.
-    ("site search, typo", "/zoeken/?q=pleinmakker", 12, 1200),
-    ("guides", "/gidsen/", 12, 200),
-    ("guide", _first_guide_url, 10, 200),
-    ("toolkit", "/toolkit/", 12, 200),
+    ("site search, typo", "/zoeken/?q=pleinmakker", 12, "search"),
+    ("guides", "/gidsen/", 12, "listing"),
+    ("guide", _first_guide_url, 10, "detail"),
+    ("toolkit", "/toolkit/", 12, "listing"),
 ]

@@ -9,6 +9,7 @@ import datetime
 import random
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from network.models import MembershipStatus, Municipality, bump_data_version
@@ -31,8 +32,23 @@ def _remove_bench_data():
     MentorContact.objects.filter(topics=BENCH_TOPICS).delete()
 
 
-# (label, path or a function returning one, max queries, max median ms)
-PAGES = [("figures", "/netwerk/cijfers/", 15, 300)]
+# (label, path or a function returning one, max queries, kind)
+PAGES = [("figures", "/netwerk/cijfers/", 15, "listing")]
+
+
+def _own_trajectory_url(member):
+    trajectory = Trajectory.objects.filter(
+        municipality__member_profiles__user=member
+    ).first()
+    return (
+        reverse("trajectories:trajectory", args=[trajectory.municipality.slug])
+        if trajectory
+        else None
+    )
+
+
+# A logged-in member's pages; a path function gets the member.
+MEMBER_PAGES = [("trajectory", _own_trajectory_url, 14, "member")]
 
 OPTION = (
     "--trajectories",
