@@ -57,6 +57,7 @@ from deploy.checks.common import (  # noqa: E402
     say,
     start_gunicorn,
     start_nginx,
+    start_worker,
     wait_for_port,
     workspace,
 )
@@ -640,11 +641,7 @@ def main():
                 if args[0] == "migrate":
                     # The one task worker; it works through the demo's tasks
                     # while the rest is set up.
-                    processes.start(
-                        [PYTHON, "manage.py", "db_worker", "--interval", "0.2"],
-                        env=env,
-                        log=folder / "worker.log",
-                    )
+                    start_worker(processes, env, folder / "worker.log")
             made = json.loads(
                 python(
                     env,
