@@ -290,13 +290,24 @@ class Command(BaseCommand):
             "request alone (0: never).",
         )
         parser.add_argument(
+            "--only",
+            action="append",
+            default=[],
+            metavar="LABEL",
+            help="Measure only the pages whose label contains LABEL (repeatable); "
+            "such a partial run writes no results.",
+        )
+        parser.add_argument(
             "--results",
             default=str(settings.BASE_DIR / "bench" / "results"),
             help="Directory for <date>.json and <date>.md; '' writes nothing.",
         )
 
-    def handle(self, *args, runs, queries_only, slow_seconds, results, **options):
+    def handle(self, *args, runs, queries_only, slow_seconds, only, results, **options):
         self.runs, self.queries_only = runs, queries_only
+        self.only = only
+        if only:
+            results = ""
         self.slow_seconds = slow_seconds
         self.addresses = (f"10.0.{n // 250}.{n % 250 + 1}" for n in range(60_000))
         self.failures = []
@@ -357,6 +368,8 @@ class Command(BaseCommand):
     def run_pass(self, client, page_list, states, rows, prefix=""):
         for label, path, max_queries, kind in page_list:
             name = f"{prefix}{label}"
+            if self.only and not any(part in name for part in self.only):
+                continue
             if callable(path):
                 path = path()
             if path is None:
