@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -258,8 +258,16 @@ def follow_button(request, **subject):
     )
 
 
-def dashboard_section(request):
-    """Everything the member follows, each with a button to stop, on /account/."""
+def dashboard_annotations():
+    """For the dashboard's query of the member's profile: their digest
+    frequency (None: never chosen, so weekly)."""
+    chosen = DigestPreference.objects.filter(user=OuterRef("user"))
+    return {"digest_frequency": Subquery(chosen.values("frequency")[:1])}
+
+
+def dashboard_section(request, profile):
+    """Everything the member follows, each with a button to stop, on /account/.
+    `profile` comes with `dashboard_annotations`."""
     if request is None or not is_network_member(request.user):
         return ""
     follows = list(Follow.objects.filter(user=request.user).for_digest())
@@ -270,7 +278,9 @@ def dashboard_section(request):
         {
             "follows": follows,
             "questions": questions,
-            "frequency": dict(Frequency.choices)[frequency_of(request.user)],
+            "frequency": dict(Frequency.choices)[
+                profile.digest_frequency or Frequency.WEEKLY
+            ],
             "next": request.path,
         },
         request=request,

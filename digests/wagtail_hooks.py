@@ -35,9 +35,14 @@ def experience_follow_annotation(request):
     return views.followed_annotation(request, "experience")
 
 
+@hooks.register("network_dashboard_annotations")
+def dashboard_frequency_annotation(request):
+    return views.dashboard_annotations()
+
+
 @hooks.register("member_dashboard_sections")
-def dashboard_follows(request):
-    return views.dashboard_section(request)
+def dashboard_follows(request, profile):
+    return views.dashboard_section(request, profile)
 
 
 @hooks.register("register_member_data")

@@ -121,7 +121,7 @@ def register_calendar_urls():
 
 
 @hooks.register("member_dashboard_sections")
-def dashboard_registrations(request):
+def dashboard_registrations(request, profile):
     return views.dashboard_section(request)
 
 

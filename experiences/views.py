@@ -300,9 +300,9 @@ class ExperienceCreateView(ExperienceFormMixin, FormView):
         return super().save(form)
 
 
-def own_experience(request, pk):
+def own_experience(request, pk, experiences=Experience.objects):
     """The member's own experience; anyone else's is a 404, never a 403."""
-    return get_object_or_404(Experience, pk=pk, author=request.user)
+    return get_object_or_404(experiences, pk=pk, author=request.user)
 
 
 class ExperienceEditView(ExperienceFormMixin, FormView):
@@ -310,7 +310,12 @@ class ExperienceEditView(ExperienceFormMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            self.experience = own_experience(request, kwargs["pk"])
+            # With its latest revision, which the form starts from.
+            self.experience = own_experience(
+                request,
+                kwargs["pk"],
+                Experience.objects.select_related("latest_revision"),
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_instance(self):

@@ -179,10 +179,11 @@ def directory_context(request, page):
 NEIGHBOURHOOD_FIELDS = ("id", "name", "description", "pleinmakers_active")
 
 
-def neighbourhoods_annotation():
-    """A municipality's neighbourhoods as a JSON array, for its page's query."""
+def neighbourhoods_annotation(municipality="pk"):
+    """A municipality's neighbourhoods as a JSON array, for its page's query
+    (or, with `municipality="municipality"`, for a member profile's)."""
     rows = (
-        Neighbourhood.objects.filter(municipality=OuterRef("pk"))
+        Neighbourhood.objects.filter(municipality=OuterRef(municipality))
         .order_by()
         .values("municipality")
         .annotate(

@@ -14,6 +14,12 @@ its search sections):
   it cannot tell (then ``network_municipality_phases`` answers).
 - ``network_dashboard_sections``: ``fn(request, profile)`` returns HTML (already
   escaped, or "") for the member's dashboard.
+- ``network_dashboard_annotations``: ``fn(request)`` returns {name: expression}
+  to annotate the member's profile with when the dashboard loads it (an
+  ``OuterRef`` names the profile's ``user`` or ``municipality``), so each app's
+  panel reads what it shows from that one query. The panels get the profile:
+  ``network_dashboard_sections`` as an argument, ``member_dashboard_sections``
+  as ``profile=``.
 """
 
 from django.utils.safestring import mark_safe
@@ -41,6 +47,13 @@ def municipality_phase(municipality):
         if label is not None:
             return label
     return municipality_phases().get(municipality.pk, "")
+
+
+def dashboard_annotations(request):
+    annotations = {}
+    for hook in hooks.get_hooks("network_dashboard_annotations"):
+        annotations.update(hook(request))
+    return annotations
 
 
 def dashboard_sections(request, profile):

@@ -5,6 +5,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
@@ -13,7 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from network import services
-from network.extensions import dashboard_sections
+from network.directory import municipality_neighbourhoods, neighbourhoods_annotation
+from network.extensions import dashboard_annotations, dashboard_sections
 from network.forms import (
     DeleteAccountForm,
     InviteColleagueForm,
@@ -216,26 +219,46 @@ class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Filled by the apps above this one, through their reverse relations.
+        own_experiences = self.request.user.experiences
+        # One query for the profile and what every panel shows about the
+        # member (each app's through `network_dashboard_annotations`), rather
+        # than one or more per panel.
         profile = (
             MemberProfile.objects.select_related("municipality")
+            .annotate(
+                **neighbourhoods_annotation(municipality="municipality"),
+                experience_count=Coalesce(
+                    Subquery(
+                        own_experiences.order_by()
+                        .values("author")
+                        .annotate(count=Count("pk"))
+                        .values("count")
+                    ),
+                    0,
+                ),
+                **dashboard_annotations(self.request),
+            )
             .filter(user=self.request.user)
             .first()
         )
         context["profile"] = profile
         if profile:
-            context["municipality"] = profile.municipality
-            context["neighbourhoods"] = list(profile.municipality.neighbourhoods.all())
+            municipality = profile.municipality
+            municipality.neighbourhood_rows = profile.neighbourhood_rows
+            context["municipality"] = municipality
+            context["neighbourhoods"] = municipality_neighbourhoods(municipality)
             context["colleagues"] = list(
                 MemberProfile.objects.filter(municipality=profile.municipality)
                 .exclude(user=self.request.user)
                 .select_related("user")
             )
-            # Filled by the apps above this one, through their reverse relations.
-            # Paged: a prolific member's list must not grow the page.
+            # Paged: a prolific member's list must not grow the page. Counted
+            # with the profile, so the pager asks no count of its own.
             experiences = Paginator(
-                self.request.user.experiences.order_by("-created_at", "-pk"),
-                EXPERIENCES_PER_PAGE,
+                own_experiences.order_by("-created_at", "-pk"), EXPERIENCES_PER_PAGE
             )
+            experiences.count = profile.experience_count
             context["experiences_page"] = experiences.get_page(
                 self.request.GET.get("page")
             )

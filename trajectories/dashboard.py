@@ -1,32 +1,63 @@
 """The trajectory on the member's dashboard: progress, timeline, next step."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
 from django.utils import timezone
 
 from network.models import MembershipStatus
+from portal.aggregates import JSONGroupArray
 from trajectories import services
-from trajectories.models import MentorContact
+from trajectories.models import MentorContact, TrajectoryStep
 from trajectories.route import load_route, next_step, progress
 from trajectories.views import timeline
 
 
+def dashboard_annotations():
+    """For the dashboard's query of the member's profile: the status of each
+    step of their municipality's trajectory that has a record, and how many of
+    its mentor agreements are open and overdue."""
+    statuses = (
+        TrajectoryStep.objects.filter(trajectory__municipality=OuterRef("municipality"))
+        .order_by()
+        .values("trajectory")
+        .annotate(rows=JSONGroupArray(JSONObject(step="step_id", status="status")))
+        .values("rows")
+    )
+    today = timezone.localdate()
+    return {
+        "trajectory_statuses": Subquery(statuses),
+        "open_agreements": _agreements(Q(due_date__gte=today)),
+        "overdue_agreements": _agreements(Q(due_date__lt=today)),
+    }
+
+
+def _agreements(when):
+    agreements = (
+        MentorContact.objects.filter(
+            when,
+            municipality=OuterRef("municipality"),
+            agreement_done=False,
+            due_date__isnull=False,
+        )
+        .order_by()
+        .values("municipality")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(agreements), 0)
+
+
 def dashboard_context(request, profile):
+    """The panel's context; `profile` comes with `dashboard_annotations`."""
     municipality = profile.municipality
     if municipality.membership_status != MembershipStatus.MEMBER:
         return None
     trajectory = services.trajectory_for(municipality)
     route = load_route()
-    statuses = dict(trajectory.steps.values_list("step_id", "status"))
+    statuses = {row["step"]: row["status"] for row in profile.trajectory_statuses or ()}
     state, phases = timeline(route, statuses)
     closed, total = progress(route, statuses)
-    today = timezone.localdate()
-    agreements = MentorContact.objects.filter(
-        municipality=municipality, agreement_done=False, due_date__isnull=False
-    ).aggregate(
-        upcoming=Count("pk", filter=Q(due_date__gte=today)),
-        overdue=Count("pk", filter=Q(due_date__lt=today)),
-    )
     return {
         "municipality": municipality,
         "trajectory": trajectory,
@@ -36,8 +67,8 @@ def dashboard_context(request, profile):
         "total": total,
         "percent": round(100 * closed / total) if total else 0,
         "next_step": next_step(route, statuses),
-        "open_agreements": agreements["upcoming"],
-        "overdue_agreements": agreements["overdue"],
+        "open_agreements": profile.open_agreements,
+        "overdue_agreements": profile.overdue_agreements,
         "trajectory_url": reverse("trajectories:trajectory", args=[municipality.slug]),
         "mentor_log_url": reverse("trajectories:mentor-log", args=[municipality.slug]),
     }

@@ -10,9 +10,11 @@ part of the route. Nothing else decides a phase: it is never stored.
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import F, FilteredRelation, Q
+from django.db.models import F, FilteredRelation, Prefetch, Q
+from wagtail.documents import get_document_model
 
 from portal.fragment_cache import content_version
+from portal.models.documents import in_private_collection
 from trajectories.models import CLOSED_STATUSES, Step, StepStatus, TrajectoryStep
 
 ROUTE_CACHE_SECONDS = 24 * 60 * 60
@@ -37,6 +39,9 @@ class Link:
     url: str
     # A document's collection: the page shows it only to who may open it.
     collection_id: int | None = None
+    # False when no collection above it has a privacy setting: then
+    # `openable_documents` needs no look-up of the restrictions.
+    in_private_collection: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -107,10 +112,13 @@ def progress(route, statuses):
 
 
 def _linked_steps():
+    documents = get_document_model().objects.annotate(
+        in_private_collection=in_private_collection()
+    )
     return (
         Step.objects.in_route_order()
         .select_related("phase")
-        .prefetch_related("guides", "documents")
+        .prefetch_related("guides", Prefetch("documents", queryset=documents))
     )
 
 
@@ -123,7 +131,8 @@ def _route_from(steps, request=None):
             if guide.live and (url := guide.get_url(request))
         )
         documents = tuple(
-            Link(doc.title, doc.url, doc.collection_id) for doc in step.documents.all()
+            Link(doc.title, doc.url, doc.collection_id, doc.in_private_collection)
+            for doc in step.documents.all()
         )
         phases.setdefault(step.phase, []).append(
             RouteStep(

@@ -178,6 +178,7 @@ def _trajectory_of(municipality):
 
 def trajectory_for(municipality):
     trajectory, _created = Trajectory.objects.get_or_create(municipality=municipality)
+    trajectory.municipality = municipality  # as given: no query to read it again
     return trajectory
 
 

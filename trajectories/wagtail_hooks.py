@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import (
 from portal.dashboard import WorkLine
 from portal.sitemaps import ViewSitemap
 from trajectories import admin_views, services, tasks
-from trajectories.dashboard import dashboard_context
+from trajectories.dashboard import dashboard_annotations, dashboard_context
 from trajectories.models import MentorContact, Step
 
 
@@ -164,6 +164,11 @@ def municipality_phase_annotations(request):
 def municipality_phase(municipality):
     """One municipality's public phase, from its page's own query."""
     return services.public_phase_label(municipality)
+
+
+@hooks.register("network_dashboard_annotations")
+def dashboard_profile_annotations(request):
+    return dashboard_annotations()
 
 
 @hooks.register("network_dashboard_sections")
