@@ -362,14 +362,54 @@ class Experience(
         return paths
 
     def with_content_json(self, content):
-        # The object-level fields come from the row: left out of the revision's
-        # content, they cost no query to check that their foreign keys exist.
-        names = {self._meta.get_field(field).name for field in self.OBJECT_FIELDS}
-        obj = super().with_content_json(
-            {key: value for key, value in content.items() if key not in names}
-        )
-        for field in self.OBJECT_FIELDS:
-            setattr(obj, field, getattr(self, field))
+        """This experience as `content` (a revision's) has it.
+
+        Wagtail (modelcluster) checks every foreign key of the content with a
+        query of its own, and each theme's twice more. Here the object-level
+        fields (OBJECT_FIELDS, and the latest revision, which Wagtail keeps
+        from the row too) come from the row, a key the row holds as well
+        exists (the row's own is taken, loaded or not), a key the row does not
+        hold is loaded once (None when its row is gone, as a check gives), and
+        the themes come in one query.
+        """
+        kept = {self._meta.get_field(name) for name in self.OBJECT_FIELDS}
+        kept.add(self._meta.get_field("latest_revision"))
+        from_row, loaded = set(), {}
+        for field in self._meta.concrete_fields:
+            if not field.is_relation or field in kept or field.name not in content:
+                continue
+            value = content[field.name]
+            if value == getattr(self, field.attname):
+                from_row.add(field)
+            elif value is not None:
+                loaded[field] = field.related_model._default_manager.filter(
+                    pk=value
+                ).first()
+        skipped = {field.name for field in kept | from_row | loaded.keys()}
+        content = {key: value for key, value in content.items() if key not in skipped}
+        theme_rows = content.get("tagged_themes")
+        if theme_rows is not None:
+            tags = Tag.objects.in_bulk([row["tag"] for row in theme_rows])
+            theme_rows = [row for row in theme_rows if row["tag"] in tags]
+            # A theme's experience is this one: the cluster sets it.
+            content["tagged_themes"] = [
+                {
+                    key: value
+                    for key, value in row.items()
+                    if key not in ("tag", "content_object")
+                }
+                for row in theme_rows
+            ]
+        obj = super().with_content_json(content)
+        if theme_rows is not None:
+            for item, row in zip(obj.tagged_themes.all(), theme_rows, strict=True):
+                item.tag = tags[row["tag"]]
+        for field in kept | from_row:
+            setattr(obj, field.attname, getattr(self, field.attname))
+            if field.is_relation and field.is_cached(self):
+                field.set_cached_value(obj, field.get_cached_value(self))
+        for field, related in loaded.items():
+            setattr(obj, field.name, related)
         return obj
 
     def get_latest_revision_as_object(self):

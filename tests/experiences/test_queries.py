@@ -1,6 +1,8 @@
 """The list and a detail page cost the same queries with 3 or 60 items, with
 a warm cache and without any (`cache_state`)."""
 
+import re
+
 from experiences import services
 from experiences.factories import ExperienceFactory
 from experiences.photos import store_photo
@@ -76,3 +78,47 @@ def test_list_and_detail_do_not_grow_with_the_data(
         assert large[page] <= budget, large
         extra = MEMBER_EXTRA + (FOLLOW_BUTTON if page == "filtered" else 0)
         assert large_member[page] <= budget + extra, large_member
+
+
+# Issue #17: a member's page costs at most 12 + 2 queries, warm and cold.
+MEMBER_PAGE_BUDGET = 14
+
+
+def test_editing_costs_the_same_while_a_change_waits(
+    client, experiences_page, member, editor, cache_state
+):
+    """The form starts from the change waiting for approval: no more queries
+    than for the published version (Wagtail loads the experience and its
+    revision again and checks each foreign key and theme with a query), with
+    a photo, themes and a linked practice."""
+    from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+    from experiences.models import Experience
+    from tests.experiences.test_experiences import edit_url, form_data
+
+    index = CaseStudyIndexPageFactory(parent=experiences_page.get_parent())
+    practice = CaseStudyPageFactory(parent=index, title="Burendag Kortrijk")
+    (experience,) = add_experiences(member, editor, 1)
+    Experience.objects.filter(pk=experience.pk).update(case_study=practice)
+    client.force_login(member)
+    published = count_queries(client, edit_url(experience))
+
+    change = form_data(
+        title="Nu met meer soep",
+        photo_alt="Buren aan tafel",
+        case_study_url=practice.full_url,
+        existing_themes=[tag.pk for tag in experience.themes.all()],
+        new_themes="",
+    )
+    assert client.post(edit_url(experience), change).status_code == 302
+    experience.refresh_from_db()
+    assert experience.has_unpublished_changes
+    waiting = count_queries(client, edit_url(experience))
+
+    form = client.get(edit_url(experience)).content.decode()
+    assert 'value="Nu met meer soep"' in form
+    assert f'value="{practice.url}"' in form
+    assert 'name="remove_photo"' in form
+    themes = re.findall(r'<input[^>]*name="existing_themes"[^>]*>', form)
+    assert len(themes) == 2 and all("checked" in theme for theme in themes)
+    assert waiting == published
+    assert waiting <= MEMBER_PAGE_BUDGET
