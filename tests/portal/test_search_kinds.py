@@ -2,6 +2,8 @@
 lets the visitor keep to one kind, shows where the match is, and helps with typos."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from portal.content.pdf import make_pdf
 from portal.factories import ContentPageFactory, ToolkitDocumentFactory
@@ -135,3 +137,20 @@ def test_a_word_with_nothing_close_stays_without_results(demo, client):
 def test_search_stays_within_its_query_budget(demo, client, query, budget):
     assert count_queries(client, f"/zoeken/?q={query}") <= budget
     assert count_queries(client, f"/zoeken/?q={query}&soort=document") <= budget
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's search results"
+)
+def test_counting_the_results_does_not_rank_them(client, home_page):
+    # Ranking every match first made the count grow with the data (issue #17).
+    for n in range(12):
+        ContentPageFactory(
+            parent=home_page, slug=f"feest-{n}", title=f"Feest {n}", intro="Tuinfeest."
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, "tuinfeest")
+    assert response.context["total"] == 12
+    counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert counts
+    assert not any("ts_rank" in sql for sql in counts)
