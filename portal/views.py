@@ -19,7 +19,7 @@ from portal.cache import cache_is_healthy
 from portal.forms import SiteSearchFilter
 from portal.lockout import LoginLockMixin, PasswordResetThrottleMixin
 from portal.request_memo import without_site
-from portal.search import SiteSearch, Spelling, fuzzy_search_available
+from portal.search import SiteSearch, Spelling
 
 logger = logging.getLogger("portal.views")
 
@@ -45,23 +45,17 @@ def search(request):
     found = suggestion = None
     if query:
         page_number = request.GET.get("page")
-        # On SQLite, the index's vocabulary tells in one query whether a word is
-        # unknown (a typo: nothing to find, no need to search) and its closest
-        # spelling; elsewhere it costs nothing.
+        # The index tells whether anything can be found (a typo: no need to
+        # search) and, from its vocabulary, the closest spelling.
         spelling = Spelling(query)
         found = SiteSearch(
             request, query, kind, page_number, finds_nothing=spelling.finds_nothing()
         )
-        if not found.total:
-            # Nothing for what was typed: perhaps a typo. PostgreSQL finds close
-            # spellings itself; elsewhere we suggest the closest indexed words.
-            if fuzzy_search_available():
-                alternative = SiteSearch(request, query, kind, page_number, fuzzy=True)
-            elif suggestion := spelling.suggestion():
-                alternative = SiteSearch(request, suggestion, kind, page_number)
-            else:
-                alternative = None
-            if alternative is not None and alternative.total:
+        # Nothing for what was typed: perhaps a typo; search the closest
+        # indexed words instead.
+        if not found.total and (suggestion := spelling.suggestion()):
+            alternative = SiteSearch(request, suggestion, kind, page_number)
+            if alternative.total:
                 found.alternative = alternative
     elif raw_query.strip():
         notes.append(_("Je zoekopdracht bevat geen woorden waarop we kunnen zoeken."))

@@ -3,6 +3,7 @@ lets the visitor keep to one kind, shows where the match is, and helps with typo
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from portal.content.pdf import make_pdf
 from portal.factories import ContentPageFactory, ToolkitDocumentFactory
@@ -104,10 +105,18 @@ def test_a_typo_still_finds_pleinmakers(demo, client):
     assert "Geen resultaten voor ‘pleinmakker’" in html
     assert html.count('class="search-result"') >= 3
     assert "<mark>pleinmaker" in html.lower() or "<mark>Pleinmaker" in html
-    if connection.vendor == "sqlite":
-        assert 'Bedoelde je <a href="?q=pleinmaker">‘pleinmaker’</a>?' in html
-    else:
-        assert "resultaten die erop lijken" in html
+    # On both backends from the index's vocabulary (PostgreSQL: issue #17).
+    assert 'Bedoelde je <a href="?q=pleinmaker">‘pleinmaker’</a>?' in html
+
+
+def test_a_typo_of_a_word_just_published_is_corrected(client, home_page):
+    # The vocabulary follows the index: FTS5 on SQLite, triggers on PostgreSQL.
+    page = ContentPageFactory(
+        parent=home_page, slug="feest", title="Feest", intro="Een zonnebloemfeest."
+    )
+    html = search(client, "zonnebloemfest").content.decode()
+    assert "Bedoelde je" in html and "‘zonnebloemfeest’" in html
+    assert f'href="{page.url}"' in html
 
 
 def test_a_word_with_nothing_close_stays_without_results(demo, client):
@@ -128,3 +137,20 @@ def test_a_word_with_nothing_close_stays_without_results(demo, client):
 def test_search_stays_within_its_query_budget(demo, client, query, budget):
     assert count_queries(client, f"/zoeken/?q={query}") <= budget
     assert count_queries(client, f"/zoeken/?q={query}&soort=document") <= budget
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's search results"
+)
+def test_counting_the_results_does_not_rank_them(client, home_page):
+    # Ranking every match first made the count grow with the data (issue #17).
+    for n in range(12):
+        ContentPageFactory(
+            parent=home_page, slug=f"feest-{n}", title=f"Feest {n}", intro="Tuinfeest."
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, "tuinfeest")
+    assert response.context["total"] == 12
+    counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert counts
+    assert not any("ts_rank" in sql for sql in counts)
