@@ -11,7 +11,7 @@ rows that the year range keeps.
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,24 +19,21 @@ from casestudies.models import (
     FIRST_YEAR,
     LAST_YEAR,
     SIZE_BAND_BOUNDS,
+    CaseStudyPage,
     CaseStudyPageTag,
     Label,
     SizeBand,
     Status,
 )
-from network.models import MembershipStatus, Province
+from network.models import Province
 from portal.filters import ListFilter, ValuesField
 
-# The mentor's own practices first, then real ones before the demo's examples.
-MENTOR_FIRST = Case(
-    When(municipality__membership_status=MembershipStatus.MENTOR, then=Value(0)),
-    default=Value(1),
-    output_field=IntegerField(),
-)
 SORTS = {
+    # The mentor's own practices first, then real ones before the demo's
+    # examples, newest first: stored on each practice (`listing_order`).
     "aanbevolen": (
         gettext_lazy("Mechelen eerst, dan de nieuwste"),
-        (MENTOR_FIRST, "is_example", "-first_published_at", "-pk"),
+        ("listing_order", "-pk"),
     ),
     "nieuwste": (gettext_lazy("Nieuwste eerst"), ("-first_published_at", "-pk")),
     "naam": (gettext_lazy("Naam (A-Z)"), ("title", "pk")),
@@ -196,20 +193,26 @@ class CaseStudyFilter(ListFilter):
             )
         self._check_themes(known)
 
-    def search_ids(self, practices):
+    def search_ids(self):
         """The matching practices' ids: a subquery on the database backends,
-        so neither Python nor the query text holds thousands of them."""
+        so neither Python nor the query text holds thousands of them.
+
+        Searched among every practice: the list's own conditions (published,
+        public, below the index) already narrow the query that uses these ids,
+        and repeating them inside made PostgreSQL join every page twice.
+        """
         if self._search_ids is None:
-            matches = practices.select_related(None).only("id")
-            results = matches.search(self.query, order_by_relevance=False)
+            results = CaseStudyPage.objects.only("id").search(
+                self.query, order_by_relevance=False
+            )
             if hasattr(results, "get_queryset"):
                 self._search_ids = results.get_queryset().values("pk")
             else:
                 self._search_ids = [page.pk for page in results]
         return self._search_ids
 
-    def _text_q(self, practices):
-        return Q(pk__in=self.search_ids(practices)) if self.query else Q()
+    def _text_q(self):
+        return Q(pk__in=self.search_ids()) if self.query else Q()
 
     def _theme_q(self):
         if not self.themes:
@@ -248,7 +251,7 @@ class CaseStudyFilter(ListFilter):
         (unless `theme_names` is false: a listing adds them to one page only)."""
         self._validate_themes(practices)
         practices = practices.filter(
-            self._text_q(practices) & self._theme_q() & self._scalar_q()
+            self._text_q() & self._theme_q() & self._scalar_q()
         )
         if theme_names:
             practices = practices.with_theme_names()
@@ -265,7 +268,7 @@ class CaseStudyFilter(ListFilter):
         """
         tagged = CaseStudyPageTag.objects.filter(content_object__in=practices)
         if self.query:
-            tagged = tagged.filter(content_object_id__in=self.search_ids(practices))
+            tagged = tagged.filter(content_object_id__in=self.search_ids())
         rows = list(
             tagged.values("tag__slug", "tag__name")
             .annotate(n=_count(self._scalar_q(prefix="content_object__")))
@@ -312,7 +315,7 @@ class CaseStudyFilter(ListFilter):
             for value, _label in choices.choices:
                 counts[f"{param}:{value}"] = _count(others & _option_q(param, value))
         return list(
-            practices.filter(self._text_q(practices) & self._theme_q())
+            practices.filter(self._text_q() & self._theme_q())
             .order_by()
             .values("start_year")
             .annotate(**counts)
