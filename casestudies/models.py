@@ -464,6 +464,12 @@ class CaseStudyPage(BasePage):
                 fields=["listing_order", "-page_ptr"],
                 name="casestudies_listing_order_idx",
             ),
+            # What the facet counts read of each practice, without its body:
+            # the table itself is mostly StreamField text.
+            models.Index(
+                fields=["page_ptr", "municipality", "start_year", "status", "label"],
+                name="casestudies_facets_idx",
+            ),
         ]
 
     def clean(self):
