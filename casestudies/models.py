@@ -1,5 +1,6 @@
 """Case studies (praktijkvoorbeelden): an index with filters, one page per practice."""
 
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from casestudies.forms import (
     content_errors,
     refusal_message,
 )
+from network.models import MembershipStatus
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage, PortalPageQuerySet
 
@@ -38,6 +40,8 @@ FIRST_YEAR = 1990
 THEME_SEPARATOR = "\x1f"
 SLUG_SEPARATOR = "\x1e"
 LAST_YEAR = 2100
+# The fields `listing_order` is computed from.
+ORDER_INPUTS = {"municipality", "municipality_id", "is_example", "first_published_at"}
 
 
 class Status(models.TextChoices):
@@ -70,6 +74,23 @@ SIZE_BAND_BOUNDS = {
     SizeBand.FROM_50K: (50_000, 100_000),
     SizeBand.OVER_100K: (100_000, None),
 }
+
+
+# The recommended order as one indexed number (`listing_order`): a group per
+# step of the sort, each wider than every publication time in microseconds.
+ORDER_GROUP_SPAN = 10**16
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def recommended_order(is_mentor, is_example, first_published_at):
+    """The 'aanbevolen' sort as a number, smallest first: the mentor's practices,
+    real ones before the demo's examples, then the newest (never published: last
+    within its group)."""
+    group = (0 if is_mentor else 2) + (1 if is_example else 0)
+    published = 0
+    if first_published_at is not None:
+        published = (first_published_at - EPOCH) // timedelta(microseconds=1)
+    return group * ORDER_GROUP_SPAN - published
 
 
 def split_theme_names(names):
@@ -181,8 +202,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
         """The published practices below this index, as a queryset to filter."""
         return (
             CaseStudyPage.objects.live()
-            .public()
-            .child_of(self)
+            .public_child_of(self)
             .select_related("municipality")
         )
 
@@ -333,6 +353,11 @@ class CaseStudyPage(BasePage):
             "Een verzonnen praktijk van de demo; de site toont ze als voorbeeld."
         ),
     )
+    # The default sort, stored so the first page of the list comes from an index
+    # instead of sorting every practice: `recommended_order()`, kept by `save()`
+    # and, for a municipality that becomes or stops being the mentor, by
+    # `casestudies.signals`.
+    listing_order = models.BigIntegerField(default=0, editable=False)
 
     objects = PageManager.from_queryset(CaseStudyPageQuerySet)()
     # For templates: `page.label == page.Label.VALIDATED`.
@@ -435,6 +460,16 @@ class CaseStudyPage(BasePage):
                 Cast("page_ptr_id", output_field=models.CharField(max_length=50)),
                 name="casestudies_id_text_idx",
             ),
+            models.Index(
+                fields=["listing_order", "-page_ptr"],
+                name="casestudies_listing_order_idx",
+            ),
+            # What the facet counts read of each practice, without its body:
+            # the table itself is mostly StreamField text.
+            models.Index(
+                fields=["page_ptr", "municipality", "start_year", "status", "label"],
+                name="casestudies_facets_idx",
+            ),
         ]
 
     def clean(self):
@@ -482,7 +517,20 @@ class CaseStudyPage(BasePage):
             and (errors := content_errors(self))
         ):
             raise ValidationError(errors)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.listing_order = self.recommended_order()
+        elif ORDER_INPUTS & set(update_fields):
+            self.listing_order = self.recommended_order()
+            kwargs["update_fields"] = [*update_fields, "listing_order"]
         return super().save(*args, **kwargs)
+
+    def recommended_order(self):
+        return recommended_order(
+            self.municipality.membership_status == MembershipStatus.MENTOR,
+            self.is_example,
+            self.first_published_at,
+        )
 
     def get_meta_description(self):
         return self.search_description or self.summary

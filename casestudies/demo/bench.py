@@ -153,6 +153,8 @@ def generate_case_studies(index, count, seed=1):
             latest_revision_created_at=published,
         )
         practice.draft_title = practice.title
+        # The bulk insert below skips `save()`, which keeps this up to date.
+        practice.listing_order = practice.recommended_order()
         practices.append(practice)
         themes_per_practice.append(rng.sample(THEMES, rng.randint(1, 4)))
 
