@@ -6,8 +6,11 @@ listing route and `CaseStudyPage.get_context`).
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
+    F,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -17,6 +20,7 @@ from django.db.models import (
 )
 from django.http import Http404
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from casestudies.extensions import practice_sections
 from casestudies.filters import SORTS, CaseStudyFilter
@@ -101,29 +105,49 @@ def can_see_contact_email(user):
     )
 
 
-def related_candidates(practice, theme_ids):
-    """The ids of the RELATED_CANDIDATES_PER_THEME live practices added last to
-    each of these themes, as one subquery.
+class RelatedCandidate(Func):
+    """Whether a practice is one of the RELATED_CANDIDATES_PER_THEME live
+    practices added last to any of these themes.
 
     Each part walks the (tag, practice) index backwards and stops after that
     many rows, so ranking them costs the same with 5,000 practices or 20,000.
-    A part is a `pk IN (sliced subquery)`: SQLite allows no LIMIT directly
-    inside a UNION.
+    Written in SQL: built with the ORM, the nested parts cost more Python than
+    the database spent on them. PostgreSQL gets `= ANY(ARRAY(...))`: it looks
+    the few ids up by primary key, where it hashed an `IN` against a scan of
+    every page.
     """
-    parts = [
-        CaseStudyPage.objects.filter(
-            pk__in=CaseStudyPageTag.objects.filter(
-                tag_id=theme_id, content_object__live=True
-            )
-            .exclude(content_object_id=practice.pk)
-            .order_by("-content_object_id")
-            .values("content_object_id")[:RELATED_CANDIDATES_PER_THEME]
+
+    output_field = BooleanField()
+
+    def __init__(self, practice, theme_ids):
+        super().__init__(F("pk"))
+        self.practice_id, self.theme_ids = practice.pk, list(theme_ids)
+
+    def candidates_sql(self, connection):
+        quote = connection.ops.quote_name
+        # Table names from the models; every value is a parameter.
+        part = (
+            f"SELECT * FROM (SELECT t.content_object_id FROM "  # noqa: S608
+            f"{quote(CaseStudyPageTag._meta.db_table)} t INNER JOIN "
+            f"{quote(Page._meta.db_table)} p ON p.id = t.content_object_id "
+            f"WHERE t.tag_id = %s AND t.content_object_id <> %s AND p.live "
+            f"ORDER BY t.content_object_id DESC LIMIT %s) AS theme_{{n}}"
         )
-        .order_by()
-        .values("pk")
-        for theme_id in theme_ids
-    ]
-    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+        sql = " UNION ".join(part.format(n=n) for n in range(len(self.theme_ids)))
+        params = []
+        for theme_id in self.theme_ids:
+            params += [theme_id, self.practice_id, RELATED_CANDIDATES_PER_THEME]
+        return sql, params
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        sql, params = self.candidates_sql(connection)
+        return f"{pk} IN ({sql})", (*pk_params, *params)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        sql, params = self.candidates_sql(connection)
+        return f"{pk} = ANY(ARRAY({sql}))", (*pk_params, *params)
 
 
 def _with_rank(practices, practice, theme_ids):
@@ -152,7 +176,7 @@ def related_practices(practice, theme_ids):
     """Up to three practices sharing themes, from the same province first, then
     by the number of themes they share, newest first.
 
-    One query. Only the candidates (`related_candidates`) are ranked, and only
+    One query. Only the candidates (`RelatedCandidate`) are ranked, and only
     the three it keeps are loaded with their theme names. Ranking every
     practice that shares a theme grew with the data.
     """
@@ -161,20 +185,15 @@ def related_practices(practice, theme_ids):
     # `public()` on each candidate's own row: the queryset's `.public()` is a
     # semi-join that PostgreSQL hashed over every page.
     candidates = public(
-        CaseStudyPage.objects.live().filter(
-            pk__in=related_candidates(practice, theme_ids)
-        )
+        CaseStudyPage.objects.live().filter(RelatedCandidate(practice, theme_ids))
     )
-    ranked = _with_rank(candidates, practice, theme_ids).values("pk")[:RELATED_COUNT]
-    # The subquery's order does not carry over: the three are ranked again.
+    # PostgreSQL computes the theme names of the three kept only.
     return list(
         _with_rank(
-            CaseStudyPage.objects.filter(pk__in=ranked)
-            .select_related("municipality")
-            .with_theme_names(),
+            candidates.select_related("municipality").with_theme_names(),
             practice,
             theme_ids,
-        )
+        )[:RELATED_COUNT]
     )
 
 
