@@ -9,11 +9,13 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
+    Exists,
     F,
     Func,
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     Subquery,
     Value,
     When,
@@ -23,8 +25,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from casestudies.extensions import practice_sections
-from casestudies.filters import SORTS, CaseStudyFilter
+from casestudies.filters import DEFAULT_SORT, SORTS, CaseStudyFilter
 from casestudies.models import CaseStudyPage, CaseStudyPageTag
+from network.models import MembershipStatus, Municipality
 from portal.models import public
 from portal.models.documents import in_private_collection, openable_documents
 from portal.roles import is_network_member
@@ -92,6 +95,49 @@ def listing_context(index, request):
         # A combination of filters is not a page search engines should keep.
         "meta_noindex": case_filter.active_count() >= 2,
     }
+
+
+def recommended_first(count):
+    """Published practices in the list's default order (Mechelen's own first,
+    real ones before the demo's examples, newest first), of which the first
+    `count` are those of the whole list: slice it to `count`.
+
+    Sorting every practice to keep three grew with the data: each
+    group (the mentor's, real, examples) is read on its own in an order an
+    index gives and cut to `count`, and only those few are sorted together.
+    """
+    # `public()` on each page's own row, not a semi-join over every page.
+    practices = public(CaseStudyPage.objects.live())
+    mentors = Q(
+        municipality__in=Municipality.objects.filter(
+            membership_status=MembershipStatus.MENTOR
+        )
+    )
+    real = CaseStudyPage.objects.filter(pk=OuterRef("pk"), is_example=False)
+    newest = ("-first_published_at", "-pk")
+    groups = [
+        # Few: through the mentor's practices.
+        (practices.filter(mentors), ("is_example", *newest)),
+        # Most: pages newest first (the date index), each checked until three
+        # are real practices of other municipalities. From the practices'
+        # side, SQLite read and sorted all of them.
+        (public(Page.objects.live()).filter(Exists(real.exclude(mentors))), newest),
+        # Few: through the index of the examples.
+        (practices.exclude(mentors).filter(is_example=True), newest),
+    ]
+    # A LIMIT inside a UNION needs a query around it on SQLite.
+    firsts = [
+        CaseStudyPage.objects.filter(pk__in=group.order_by(*order).values("pk")[:count])
+        .order_by()
+        .values("pk")
+        for group, order in groups
+    ]
+    return (
+        CaseStudyPage.objects.filter(pk__in=firsts[0].union(*firsts[1:]))
+        .select_related("municipality")
+        .with_theme_names()
+        .order_by(*SORTS[DEFAULT_SORT][1])
+    )
 
 
 def can_see_contact_email(user):

@@ -435,6 +435,13 @@ class CaseStudyPage(BasePage):
                 Cast("page_ptr_id", output_field=models.CharField(max_length=50)),
                 name="casestudies_id_text_idx",
             ),
+            # The demo's few examples, for the home page's "examples last"
+            # group, without reading every practice's row.
+            models.Index(
+                fields=["page_ptr"],
+                condition=models.Q(is_example=True),
+                name="casestudies_example_idx",
+            ),
         ]
 
     def clean(self):
