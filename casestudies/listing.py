@@ -222,9 +222,8 @@ def related_practices(practice, theme_ids):
     """Up to three practices sharing themes, from the same province first, then
     by the number of themes they share, newest first.
 
-    One query. Only the candidates (`RelatedCandidate`) are ranked, and only
-    the three it keeps are loaded with their theme names. Ranking every
-    practice that shares a theme grew with the data.
+    One query. Only the candidates (`RelatedCandidate`, at most 50 per theme)
+    are ranked: ranking every practice that shares a theme grew with the data.
     """
     if not theme_ids:
         return []
@@ -233,7 +232,8 @@ def related_practices(practice, theme_ids):
     candidates = public(
         CaseStudyPage.objects.live().filter(RelatedCandidate(practice, theme_ids))
     )
-    # PostgreSQL computes the theme names of the three kept only.
+    # PostgreSQL computes the theme names of the three kept only; SQLite of
+    # every candidate, still a bounded number.
     return list(
         _with_rank(
             candidates.select_related("municipality").with_theme_names(),
