@@ -7,12 +7,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from casestudies.filters import DEFAULT_SORT, SORTS
-from casestudies.models import CaseStudyPage
+from casestudies.listing import recommended_first
 from experiences.models import Experience, experiences_url
 from network.models import Municipality, directory_url
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
+
+HIGHLIGHTED_PRACTICES = 3
 
 
 class HomePage(BasePage):
@@ -57,12 +58,9 @@ class HomePage(BasePage):
             for name, is_example in (("real", False), ("examples", True))
         }
         practices = list(
-            CaseStudyPage.objects.live()
-            .public()
-            .select_related("municipality")
-            .with_theme_names()
-            .annotate(**{f"_members_{name}": count for name, count in counts.items()})
-            .order_by(*SORTS[DEFAULT_SORT][1])[:3]
+            recommended_first(HIGHLIGHTED_PRACTICES).annotate(
+                **{f"_members_{name}": count for name, count in counts.items()}
+            )[:HIGHLIGHTED_PRACTICES]
         )
         if practices:
             return practices, {

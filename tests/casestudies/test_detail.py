@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail_factories import DocumentFactory
 
+from casestudies import listing
 from casestudies.factories import FILLER
 from casestudies.listing import related_practices
 from casestudies.models import CaseStudyDocument
@@ -138,6 +139,26 @@ def test_related_practices_share_themes_and_prefer_the_same_province(practice, g
         "Bree, zelfde provincie",
         "Gent, twee thema's",
         "Leuven, ook één thema",
+    ]
+
+
+def test_related_practices_come_from_the_last_added_per_theme(
+    practice, genk, monkeypatch
+):
+    """Only the last few practices of each shared theme are ranked, so the
+    page costs the same however many practices share a theme."""
+    monkeypatch.setattr(listing, "RELATED_CANDIDATES_PER_THEME", 2)
+    both = ["ontmoeting", "jongeren"]
+    practice("Bree", title="Bree, ouder, twee thema's", themes=both)
+    for town in ["Gent", "Kortrijk"]:
+        practice(town, title=f"{town}, nieuwer", themes=["ontmoeting"])
+    for town in ["Leuven", "Aalst"]:
+        practice(town, title=f"{town}, nieuwer", themes=["jongeren"])
+    related = related_practices(genk, [tag.pk for tag in genk.themes.all()])
+    assert [page.title for page in related] == [
+        "Aalst, nieuwer",
+        "Leuven, nieuwer",
+        "Kortrijk, nieuwer",
     ]
 
 

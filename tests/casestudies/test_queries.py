@@ -7,6 +7,10 @@ from django.test.utils import CaptureQueriesContext
 
 from casestudies.content.images import hero_image
 from casestudies.demo.bench import generate_case_studies
+from casestudies.filters import DEFAULT_SORT, SORTS
+from casestudies.listing import recommended_first
+from casestudies.models import CaseStudyPage
+from network.models import MembershipStatus
 from tests.helpers import count_queries
 
 INDEX_BUDGET = 12
@@ -115,3 +119,25 @@ def test_site_search_costs_the_same_with_a_few_or_many_more_matches(
     assert html.count('class="search-result"') == 10
     assert "36 resultaten" in html
     assert many == few <= SEARCH_BUDGET
+
+
+def test_home_cards_follow_the_lists_default_order(practice, municipality):
+    """Mechelen's own first, real ones before the demo's examples, newest
+    first: the same three as the top of the list, read group by group."""
+    mentor = municipality("Mechelen")
+    mentor.membership_status = MembershipStatus.MENTOR
+    mentor.save(update_fields=["membership_status"])
+    practice("Mechelen", title="Mechelen, oud")
+    practice("Genk", title="Genk, voorbeeld", is_example=True)
+    practice("Gent", title="Gent, echt")
+    practice("Bree", title="Bree, voorbeeld", is_example=True)
+    listed = CaseStudyPage.objects.live().order_by(*SORTS[DEFAULT_SORT][1])
+    for count in (1, 2, 3, 4):
+        cards = [page.title for page in recommended_first(count)[:count]]
+        assert cards == [page.title for page in listed[:count]]
+    assert [page.title for page in recommended_first(4)[:4]] == [
+        "Mechelen, oud",
+        "Gent, echt",
+        "Bree, voorbeeld",
+        "Genk, voorbeeld",
+    ]
