@@ -25,7 +25,7 @@ from portal.roles import is_network_member
 from . import tokens
 from .follows import EMPTY_CRITERIA, target_for, target_from_post
 from .models import DigestPreference, Follow, Frequency, frequency_of
-from .questions import SHOWN, waiting_questions
+from .questions import oldest_waiting_questions
 
 
 class FrequencyForm(forms.Form):
@@ -272,7 +272,7 @@ def dashboard_section(request, profile):
         return ""
     follows = list(Follow.objects.filter(user=request.user).for_digest())
     theme_ids = {follow.theme_id for follow in follows if follow.theme_id}
-    questions = list(waiting_questions(theme_ids)[:SHOWN]) if theme_ids else []
+    questions = list(oldest_waiting_questions(theme_ids)) if theme_ids else []
     return render_to_string(
         "digests/includes/dashboard_follows.html",
         {

@@ -10,9 +10,10 @@ part of the route. Nothing else decides a phase: it is never stored.
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import F, FilteredRelation, Prefetch, Q
-from wagtail.documents import get_document_model
+from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 
+from portal.aggregates import JSONGroupArray
 from portal.fragment_cache import content_version
 from portal.models.documents import in_private_collection
 from trajectories.models import CLOSED_STATUSES, Step, StepStatus, TrajectoryStep
@@ -111,28 +112,91 @@ def progress(route, statuses):
     return closed, len(step_ids)
 
 
-def _linked_steps():
-    documents = get_document_model().objects.annotate(
-        in_private_collection=in_private_collection()
+def _links(relation, target, **fields):
+    """A step's `relation` (a many-to-many field to `target`) as a JSON array
+    of the `fields` (paths from `target`, or expressions) of each linked row:
+    the step's own row brings them, with no query of its own."""
+    through = Step._meta.get_field(relation).remote_field.through
+    rows = (
+        through.objects.filter(step=OuterRef("pk"))
+        .order_by()
+        .values("step")
+        .annotate(
+            rows=JSONGroupArray(
+                JSONObject(
+                    link=F("pk"),
+                    **{
+                        name: F(f"{target}__{path}") if isinstance(path, str) else path
+                        for name, path in fields.items()
+                    },
+                )
+            )
+        )
+        .values("rows")
     )
+    return Subquery(rows)
+
+
+def _linked_steps():
+    """The steps in route order with their phase, guides and documents, in one
+    query."""
     return (
         Step.objects.in_route_order()
         .select_related("phase")
-        .prefetch_related("guides", Prefetch("documents", queryset=documents))
+        .annotate(
+            guide_rows=_links(
+                "guides",
+                "guidepage",
+                id="pk",
+                title="title",
+                url_path="url_path",
+                path="path",
+                live="live",
+            ),
+            document_rows=_links(
+                "documents",
+                "toolkitdocument",
+                id="pk",
+                title="title",
+                file="file",
+                collection_id="collection_id",
+                in_private_collection=in_private_collection(
+                    "toolkitdocument__collection__path"
+                ),
+            ),
+        )
     )
 
 
 def _route_from(steps, request=None):
+    guide_model = Step._meta.get_field("guides").related_model
+    document_model = Step._meta.get_field("documents").related_model
     phases = {}
     for step in steps:
+        # Guides by their place in the tree, documents in the order linked.
+        guide_rows = sorted(step.guide_rows or (), key=lambda row: row["path"])
         guides = tuple(
-            Link(guide.title, url)
-            for guide in step.guides.all()
-            if guide.live and (url := guide.get_url(request))
+            Link(row["title"], url)
+            for row in guide_rows
+            if row["live"]
+            and (
+                url := guide_model(
+                    **_fields(row, "id", "title", "url_path", "path")
+                ).get_url(request)
+            )
         )
+        document_rows = sorted(step.document_rows or (), key=lambda row: row["link"])
         documents = tuple(
-            Link(doc.title, doc.url, doc.collection_id, doc.in_private_collection)
-            for doc in step.documents.all()
+            Link(
+                row["title"],
+                document_model(
+                    # With its collection: the default would look the root up.
+                    **_fields(row, "id", "title", "file", "collection_id")
+                ).url,
+                row["collection_id"],
+                bool(row["in_private_collection"]),
+            )
+            for row in document_rows
         )
         phases.setdefault(step.phase, []).append(
             RouteStep(
@@ -150,8 +214,12 @@ def _route_from(steps, request=None):
     ]
 
 
+def _fields(row, *names):
+    return {name: row[name] for name in names}
+
+
 def route_with_records(trajectory, request=None):
-    """The route and the trajectory's record of each step, in three queries.
+    """The route and the trajectory's record of each step, in one query.
 
     For the trajectory page, which shows both: returns (route, {step id:
     TrajectoryStep}), steps without a record left out.
