@@ -3,16 +3,16 @@
 from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.db.models.lookups import IsNull, StartsWith
+from django.db.models.lookups import IsNull
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import PageViewRestriction
 
 from casestudies.models import CaseStudyPageTag
 from experiences.models import Experience, ExperienceKind, ExperienceTheme
 from network.models import Municipality, Province
 from portal.filters import ListFilter
 from portal.fragment_cache import content_version
+from portal.models.pages import InPrivateSection
 
 
 def used_themes(also=()):
@@ -27,16 +27,13 @@ def used_themes(also=()):
     # subquery with LIMIT 1, which PostgreSQL runs once per tag. EXISTS inside
     # an OR became a hashed set of every tagged public practice, which grew
     # with the content. The practice condition is `live().public()` written as
-    # a join and a NOT EXISTS on the view restrictions (as `portal.models.pages`
-    # does), the experience condition `Experience.objects.published()`.
-    private = PageViewRestriction.objects.filter(
-        StartsWith(OuterRef("content_object__path"), F("page__path"))
-    )
+    # a join and the private-section check on the practice's own row, the
+    # experience condition `Experience.objects.published()`.
     on_practices = (
         CaseStudyPageTag.objects.filter(
             tag_id=OuterRef("pk"), content_object__live=True
         )
-        .exclude(Exists(private))
+        .exclude(InPrivateSection(F("content_object__path")))
         # In the index's order, so the planner walks it rather than the table:
         # a tag no public practice carries otherwise cost a scan of every row.
         .order_by("content_object_id")

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from casestudies.factories import CaseStudyPageFactory
 from experiences import services
@@ -430,6 +431,23 @@ def test_a_draft_practice_lends_no_theme(client, experiences_page, colleague):
     client.force_login(colleague)
     assert "Conceptthema" not in client.get(NEW).content.decode()
     assert "Conceptthema" not in client.get("/ervaringen/").content.decode()
+
+
+def test_a_practice_in_a_private_section_lends_no_theme(
+    client, experiences_page, colleague
+):
+    private = CaseStudyPageFactory(
+        parent=experiences_page.get_parent(), themes=["Besloten thema"]
+    )
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    client.force_login(colleague)
+    assert "Besloten thema" not in client.get(NEW).content.decode()
+
+    PageViewRestriction.objects.all().delete()
+
+    assert "Besloten thema" in client.get(NEW).content.decode()
 
 
 def test_the_detail_url_corrects_its_slug(client, published):

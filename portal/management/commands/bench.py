@@ -248,6 +248,15 @@ def markdown(report):
         f"{info['cpu_count']} CPUs; CPU calibration {info['cpu_calibration_ms']} ms "
         f"(a fixed Python loop; lower is faster); {report['runs']} runs per page "
         f"and state.{'' if report['complete'] else ' Cut short: a partial run.'}",
+        *(
+            [
+                "",
+                "SQL times on SQLite count until a query's first rows: SQLite "
+                "computes the rest while the rows are read, inside the page time.",
+            ]
+            if info["database"] == "sqlite"
+            else []
+        ),
         "",
         *_table("Visitors", report["pages"], PUBLIC_STATES),
         "",
