@@ -226,15 +226,17 @@ def _search(queryset, query, by_relevance=True):
 
 
 def _unordered(results):
-    """PostgreSQL's search results as a queryset in no order, which the
-    database can stop reading at a limit (a word on 20,000 pages: 38 ms to
-    count the first thousand, against 256 ms ranking them all first); None
-    for other results."""
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+    """The database backend's search results as a queryset in no order, which
+    the database can stop reading at a limit (PostgreSQL, a word on 20,000
+    pages: 38 ms to count the first thousand, against 256 ms ranking them all
+    first); None for other results."""
+    from modelsearch.backends.base import BaseSearchResults
 
-    if not isinstance(results, PostgresSearchResults):
+    # The database backends' results (PostgreSQL, SQLite) build a queryset.
+    get_queryset = getattr(results, "get_queryset", None)
+    if not isinstance(results, BaseSearchResults) or get_queryset is None:
         return None
-    return results.get_queryset().order_by()
+    return get_queryset().order_by()
 
 
 def _specific_in_one_query(pages):
