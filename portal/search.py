@@ -226,15 +226,18 @@ def _search(queryset, query, by_relevance=True):
 
 
 def _unordered(results):
-    """PostgreSQL's search results as a queryset in no order, which the
-    database can stop reading at a limit (a word on 20,000 pages: 38 ms to
-    count the first thousand, against 256 ms ranking them all first); None
-    for other results."""
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+    """The database backend's search results as a queryset in no order, which
+    the database can stop reading at a limit (PostgreSQL, a word on 20,000
+    pages: 38 ms to count the first thousand, against 256 ms ranking them all
+    first); None for other results."""
+    from modelsearch.backends.base import BaseSearchResults
 
-    if not isinstance(results, PostgresSearchResults):
+    # The database backends' results (PostgreSQL, SQLite) build a queryset.
+    get_queryset = getattr(results, "get_queryset", None)
+    if not isinstance(results, BaseSearchResults) or get_queryset is None:
         return None
-    return results.get_queryset().order_by()
+    # Only the keys: SQLite would compute each match's score to select it.
+    return get_queryset().order_by().values("pk")
 
 
 def _specific_in_one_query(pages):
@@ -406,27 +409,25 @@ def _postgres_vocabulary(words):
     the few closest by trigram similarity; one query. pg_trgm's `%` finds them
     through the vocabulary's trigram index (see migrations), so the cost does
     not grow with the amount of content."""
-    if not words:
-        return set()
-    closest = (
-        f"SELECT term FROM {VOCABULARY_TABLE} "  # noqa: S608 - a constant
-        "WHERE term %% typed.word AND left(term, 1) = left(typed.word, 1) "
-        "AND length(term) BETWEEN length(typed.word) - 2 AND length(typed.word) + 2 "
-        "ORDER BY similarity(term, typed.word) DESC, term LIMIT %s"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT candidate.term FROM unnest(%s::text[]) AS typed(word) "  # noqa: S608
-            f"CROSS JOIN LATERAL ({closest}) AS candidate",
-            [list(words), POSTGRES_CANDIDATES],
-        )
+        cursor.execute(_CLOSEST_WORDS, [list(words), POSTGRES_CANDIDATES])
         return {row[0] for row in cursor.fetchall()}
 
 
-def _postgres_index_matches(query):
+_CLOSEST_WORDS = (
+    "SELECT candidate.term FROM unnest(%s::text[]) AS typed(word) "  # noqa: S608
+    f"CROSS JOIN LATERAL (SELECT term FROM {VOCABULARY_TABLE} "
+    "WHERE term %% typed.word AND left(term, 1) = left(typed.word, 1) "
+    "AND length(term) BETWEEN length(typed.word) - 2 AND length(typed.word) + 2 "
+    "ORDER BY similarity(term, typed.word) DESC, term LIMIT %s) AS candidate"
+)
+
+
+def _postgres_index_matches(query, words):
     """Whether any entry of PostgreSQL's search index, of any kind, matches
-    `query` as the search backend matches it (its query and vectors); one
-    query. When none does, no search of any kind can find anything."""
+    `query` as the search backend matches it (its query and vectors), and when
+    none does, `_postgres_vocabulary(words)` (else None); one query. When none
+    matches, no search of any kind can find anything."""
     from django.db.models import F
     from modelsearch.backends.database.postgres.postgres import (
         PostgresSearchQueryCompiler,
@@ -438,17 +439,28 @@ def _postgres_index_matches(query):
     IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806 - a model
     backend = get_search_backend()
     if backend.query_compiler_class is not PostgresSearchQueryCompiler:
-        return True  # another backend: search to know
+        return True, None  # another backend: search to know
     compiler = PostgresSearchQueryCompiler(Page.objects.none(), query)
     search_query = compiler.build_tsquery(compiler.query, config=backend.config)
     if search_query is None:
-        return True
+        return True, None
     vector = F("title")._combine(F("body"), "||", False)
-    return (
+    matching = (
         IndexEntry.objects.annotate(_vector_=vector)
         .filter(_vector_=search_query)
-        .exists()
+        .values("pk")[:1]
     )
+    match_sql, match_params = matching.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # The words only when nothing matches (PostgreSQL runs a subquery in
+        # a CASE only when it reaches it).
+        cursor.execute(
+            f"SELECT found, CASE WHEN found THEN NULL ELSE ARRAY({_CLOSEST_WORDS}) "  # noqa: S608 - Django's SQL and a constant
+            f"END FROM (SELECT EXISTS ({match_sql}) AS found) AS index_matches",
+            [list(words), POSTGRES_CANDIDATES, *match_params],
+        )
+        found, terms = cursor.fetchone()
+    return found, None if found else set(terms)
 
 
 class Spelling:
@@ -459,7 +471,7 @@ class Spelling:
     query (the words as its tokenizer splits them: letters and digits, folded),
     so a word its vocabulary does not hold means nothing is found, without
     searching: one query for both. On PostgreSQL the index itself is asked, and
-    its vocabulary only for a close spelling."""
+    in the same query, when it holds no match, its vocabulary."""
 
     def __init__(self, query):
         self.query = query
@@ -476,7 +488,12 @@ class Spelling:
 
     def finds_nothing(self):
         if connection.vendor == "postgresql":
-            return not _postgres_index_matches(self.query)
+            found, vocabulary = _postgres_index_matches(
+                self.query, sorted(set(self.words))
+            )
+            if vocabulary is not None:  # asked along: `suggestion()` needs it
+                self.__dict__["vocabulary"] = vocabulary
+            return not found
         return self.vocabulary is not None and any(
             token not in self.vocabulary for token in self.tokens
         )

@@ -139,9 +139,6 @@ def test_search_stays_within_its_query_budget(demo, client, query, budget):
     assert count_queries(client, f"/zoeken/?q={query}&soort=document") <= budget
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL's search results"
-)
 def test_counting_the_results_does_not_rank_them(client, home_page):
     # Ranking every match first made the count grow with the data (issue #17).
     for n in range(12):
@@ -153,4 +150,4 @@ def test_counting_the_results_does_not_rank_them(client, home_page):
     assert response.context["total"] == 12
     counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
     assert counts
-    assert not any("ts_rank" in sql for sql in counts)
+    assert not any("ORDER BY" in sql for sql in counts)
