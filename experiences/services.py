@@ -25,7 +25,7 @@ from experiences.models import (
 )
 from experiences.photos import COLLECTION_NAME, store_photo
 from experiences.sanitize import render_body
-from experiences.signals import question_answered
+from experiences.signals import hidden_changed, question_answered
 from network.models import directory_url
 from network.services import absolute
 from portal.fragment_cache import content_changed
@@ -228,6 +228,7 @@ def hide(item, editor=None):
     item.refresh_from_db(fields=["hidden_at"])
     if changed:
         content_changed(_shown_at(item))
+        hidden_changed.send(sender=model, item=item)
         _notify_hidden(item)
     return bool(changed)
 
@@ -240,6 +241,7 @@ def restore(item, editor):
         log(item, RESTORE_ACTION, user=editor)
     item.refresh_from_db(fields=["hidden_at"])
     content_changed(_shown_at(item))
+    hidden_changed.send(sender=type(item), item=item)
 
 
 # Reactions and reports ----------------------------------------------------------------

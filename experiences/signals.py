@@ -8,6 +8,9 @@ from portal.fragment_cache import content_changed
 # Sent with `experience` once a reaction is marked as the answer to a question;
 # later apps (the digests) react without experiences knowing them.
 question_answered = Signal()
+# Sent with `item` (an experience or a reaction) when an editor or the reports
+# hide it, or an editor restores it: a row update that sends no post_save.
+hidden_changed = Signal()
 
 
 @receiver([published, unpublished], sender=Experience)

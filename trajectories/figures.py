@@ -1,9 +1,11 @@
 """The network in figures: every number of /netwerk/cijfers/ and its CSV files.
 
-A fixed number of aggregate queries, whatever the size of the network: one for
-the municipalities, one for the route, one for the closed steps, one for the
-themes, one each for experiences and reactions, and one for the agenda once it
-exists. The result is cached until the data changes (see `signals.py`).
+A fixed number of queries, whatever the size of the network: one for the
+municipalities, one for the route, one for the closed steps, one for the agenda
+once it exists, and two over `MonthlyCount` (the themes; experiences and
+reactions per month), which the task worker keeps up to date
+(`monthly_counts.py`) so they cost the same at any size. The result is cached
+until the data changes (see `signals.py`).
 """
 
 import datetime
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -26,7 +28,7 @@ from portal.fragment_cache import content_version
 from trajectories import charts
 from trajectories.activity import published_experiences, visible_reactions
 from trajectories.forms import add_months, months
-from trajectories.models import CLOSED_STATUSES, TrajectoryStep
+from trajectories.models import CLOSED_STATUSES, MonthlyCount, TrajectoryStep
 from trajectories.route import current_phase, route_outline, version
 
 FIGURES_CACHE_SECONDS = 6 * 60 * 60
@@ -328,7 +330,9 @@ def median_time_per_phase(route, rows, closed, start, end):
 # Practices and members' words ------------------------------------------------
 
 
-def practices_per_theme(end):
+def _live_themes(end):
+    """The themes counted over every practice: only until `MonthlyCount` is
+    first filled."""
     last_day = _month_end(end)
     practices = (
         CaseStudyPage.objects.live()
@@ -338,13 +342,27 @@ def practices_per_theme(end):
             | Q(first_published_at__date__lte=last_day)
         )
     )
-    counts = list(
+    return (
         CaseStudyPageTag.objects.filter(content_object__in=practices)
-        .values("tag__name")
+        .values_list("tag__name")
         .annotate(practices=Count("content_object", distinct=True))
         .order_by("-practices", "tag__name")[:THEMES_SHOWN]
     )
-    items = [(row["tag__name"], row["practices"]) for row in counts]
+
+
+def _counted_themes(end):
+    """A practice counts once per theme in the month it was first published."""
+    return (
+        MonthlyCount.objects.filter(kind=MonthlyCount.Kind.PRACTICES)
+        .filter(Q(month__isnull=True) | Q(month__lte=end))
+        .values_list("key")
+        .annotate(practices=Sum("count"))
+        .order_by("-practices", "key")[:THEMES_SHOWN]
+    )
+
+
+def practices_per_theme(end, counted=True):
+    items = list(_counted_themes(end) if counted else _live_themes(end))
     return Figure(
         slug="praktijken-per-thema",
         title=_("Praktijkvoorbeelden per thema"),
@@ -400,12 +418,42 @@ def _per_month(queryset, field, start, end, **extra):
     }
 
 
-def words_per_month(start, end):
-    periods = months(start, end)
+def _live_words(start, end):
+    """{month: (experiences, reactions)} counted over every row: only until
+    `MonthlyCount` is first filled."""
     experiences = _per_month(published_experiences(), "first_published_at", start, end)
     reactions = _per_month(visible_reactions(), "created_at", start, end)
-    exp_values = [experiences[day]["count"] for day in periods]
-    rea_values = [reactions[day]["count"] for day in periods]
+    return {
+        day: (experiences[day]["count"], reactions[day]["count"])
+        for day in months(start, end)
+    }
+
+
+def _counted_words(start, end):
+    """{month: (experiences, reactions)} from `MonthlyCount`, or None when the
+    table was never filled (a new database, before its first refresh)."""
+    Kind = MonthlyCount.Kind
+    rows = MonthlyCount.objects.filter(
+        kind__in=[Kind.EXPERIENCES, Kind.REACTIONS], month__range=(start, end)
+    ).values_list("kind", "month", "count")
+    counts = {}
+    for kind, month, count in rows:
+        counts[kind, month] = count
+    if not counts and not MonthlyCount.objects.exists():
+        return None
+    return {
+        day: (
+            counts.get((Kind.EXPERIENCES, day), 0),
+            counts.get((Kind.REACTIONS, day), 0),
+        )
+        for day in months(start, end)
+    }
+
+
+def words_per_month(start, end, counts):
+    periods = months(start, end)
+    exp_values = [counts[day][0] for day in periods]
+    rea_values = [counts[day][1] for day in periods]
     return Figure(
         slug="ervaringen-en-reacties",
         title=_("Ervaringen en reacties per maand"),
@@ -480,8 +528,12 @@ def _build(start, end):
         members_per_province(rows, end),
         municipalities_per_phase(route, rows, closed),
         median_time_per_phase(route, rows, closed, start, end),
-        practices_per_theme(end),
-        words_per_month(start, end),
+    ]
+    monthly = _counted_words(start, end)
+    counted = monthly is not None
+    figures += [
+        practices_per_theme(end, counted=counted),
+        words_per_month(start, end, monthly if counted else _live_words(start, end)),
     ]
     meeting_data = meeting_counts(start, end)
     if meeting_data is not None:

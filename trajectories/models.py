@@ -333,3 +333,36 @@ class MentorContact(models.Model):
             and self.due_date is not None
             and self.due_date < timezone.localdate()
         )
+
+
+class MonthlyCount(models.Model):
+    """What /netwerk/cijfers/ counts, per month, so the page reads a few hundred
+    rows rather than counting every experience, reaction and practice again.
+
+    Derived data only: `trajectories.monthly_counts.refresh_monthly_counts`
+    rebuilds all of it after every change that moves a count.
+    """
+
+    class Kind(models.TextChoices):
+        EXPERIENCES = "experiences", _("Gepubliceerde ervaringen")
+        REACTIONS = "reactions", _("Zichtbare reacties")
+        # Public practices per theme (`key`), by the month first published.
+        PRACTICES = "practices", _("Praktijkvoorbeelden per thema")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=255, blank=True, default="")
+    # First day of the month; empty for a practice never published with a date.
+    month = models.DateField(null=True, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("maandtelling")
+        verbose_name_plural = _("maandtellingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "key", "month"], name="monthly_count_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} {self.month}: {self.count}"

@@ -1,12 +1,16 @@
-"""Mail about the mentor log, sent by the task worker, never inside a request."""
+"""Work for the task worker, never inside a request: mail about the mentor log
+and the figures page's counts."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from portal.fragment_cache import content_changed
 from portal.mail import send_templated_mail
 from trajectories.models import MentorContact
+from trajectories.monthly_counts import QUEUED_KEY, refresh_monthly_counts
 from trajectories.services import member_recipients
 
 
@@ -81,3 +85,13 @@ def reset_reminder_if_due_date_moved(contact, previous_due_date):
     if previous_due_date != contact.due_date:
         MentorContact.objects.filter(pk=contact.pk).update(reminder_sent_at=None)
         contact.reminder_sent_at = None
+
+
+@task()
+def refresh_monthly_counts_task():
+    """Recount the figures page's months (queued by `schedule_refresh`)."""
+    cache.delete(QUEUED_KEY)
+    rows = refresh_monthly_counts()
+    # A page built between the change and this recount showed the old numbers.
+    content_changed()
+    return rows

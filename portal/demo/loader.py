@@ -106,3 +106,11 @@ class _CredentialStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(data, indent=2))
         self.path.chmod(0o600)
+
+
+def refresh_derived_data():
+    """Let each app rebuild what it derives from the others' rows (a module's
+    `refresh()`), after a command wrote rows in bulk, without signals."""
+    for _label, demo in demo_modules():
+        if hasattr(demo, "refresh"):
+            demo.refresh()

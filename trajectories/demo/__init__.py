@@ -23,6 +23,7 @@ from trajectories.models import (
     TrajectoryChange,
     TrajectoryStep,
 )
+from trajectories.monthly_counts import refresh_monthly_counts
 from trajectories.route import bump_version
 
 # nis code, member since (None: keep), steps closed, based on (practice slug)
@@ -153,3 +154,9 @@ def remove(stdout):
     ).delete()
     stdout.write(f"  - {count} example mentor log entries")
     bump_version()
+
+
+def refresh():
+    """The figures' counts per month, after experiences, reactions or practices
+    were written in bulk."""
+    refresh_monthly_counts()

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo.loader import demo_modules
+from portal.demo.loader import demo_modules, refresh_derived_data
 
 
 def generators():
@@ -40,6 +40,7 @@ class Command(BaseCommand):
                 f"{bench.OPTION[0]}: {made} in {time.monotonic() - started:.1f} s "
                 f"(seed {seed})."
             )
+        refresh_derived_data()
         self.stdout.write(
             "Run `manage.py update_index` and `manage.py optimize_database` next."
         )

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo.loader import DemoLoader, demo_modules
+from portal.demo.loader import DemoLoader, demo_modules, refresh_derived_data
 from portal.management.commands.load_content import load_content
 
 
@@ -28,6 +28,7 @@ class Command(BaseCommand):
                 if hasattr(demo, "load"):
                     self.stdout.write(f"{label} (voorbeelden):")
                     demo.load(loader)
+            refresh_derived_data()
         call_command("update_index", verbosity=0)
         call_command("optimize_database", stdout=io.StringIO())
         loader.print_logins(settings.PORTAL_BASE_URL)

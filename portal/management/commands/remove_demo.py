@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo.loader import demo_modules
+from portal.demo.loader import demo_modules, refresh_derived_data
 
 
 class Command(BaseCommand):
@@ -18,5 +18,6 @@ class Command(BaseCommand):
                 if hasattr(demo, "remove"):
                     self.stdout.write(f"{label}:")
                     demo.remove(self.stdout)
+            refresh_derived_data()
         call_command("update_index", verbosity=0)
         self.stdout.write("Example content removed.")
