@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
+from experiences.factories import ExperienceIndexPageFactory
 from network.factories import MemberFactory, NetworkIndexPageFactory
 from network.models import MembershipStatus, Municipality
 from portal.factories import EditorFactory
@@ -95,6 +96,14 @@ def colleague(leuven):
 @pytest.fixture
 def network_page(home_page):
     page = NetworkIndexPageFactory.build(slug="netwerk", title="Netwerk")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def experiences_page(home_page):
+    page = ExperienceIndexPageFactory.build(slug="ervaringen", title="Ervaringen")
     home_page.add_child(instance=page)
     page.save_revision().publish()
     return page

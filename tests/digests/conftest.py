@@ -5,17 +5,9 @@ from django.utils import timezone
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
-from experiences.factories import ExperienceFactory, ExperienceIndexPageFactory
+from experiences.factories import ExperienceFactory
 from network.factories import MemberFactory
 from tests.events.helpers import publish
-
-
-@pytest.fixture
-def experiences_page(home_page):
-    page = ExperienceIndexPageFactory.build(slug="ervaringen", title="Ervaringen")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

@@ -1,14 +1,6 @@
 import pytest
 
-from experiences.factories import ExperienceFactory, ExperienceIndexPageFactory
-
-
-@pytest.fixture
-def experiences_page(home_page):
-    page = ExperienceIndexPageFactory.build(slug="ervaringen", title="Ervaringen")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+from experiences.factories import ExperienceFactory
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from experiences import services
-from experiences.factories import ExperienceFactory, ExperienceIndexPageFactory
+from experiences.factories import ExperienceFactory
 from trajectories.figures import _live_themes, _live_words
 from trajectories.forms import FigureRangeForm, months
 from trajectories.models import MonthlyCount
@@ -63,14 +63,6 @@ def content(
         experience = ExperienceFactory(author=member, publish=True, publish__by=editor)
         services.add_reaction(experience, member, "Mooi gedaan!")
     return practices, experience
-
-
-@pytest.fixture
-def experiences_page(home_page):
-    page = ExperienceIndexPageFactory.build(slug="ervaringen", title="Ervaringen")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def assert_page_matches_a_live_count(client):
