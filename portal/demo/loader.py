@@ -11,11 +11,13 @@ running the loader twice creates and changes nothing.
 import json
 import os
 import secrets
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models.signals import post_save
 from django.utils.module_loading import module_has_submodule
 from wagtail.models import Site
 
@@ -36,6 +38,30 @@ def demo_modules(name="demo"):
         else:
             found.append((app_config.label, package))
     return found
+
+
+@contextmanager
+def search_index_deferred():
+    """Save without indexing each object for search; the caller runs
+    `update_index` afterwards, which indexes every object once.
+
+    The loaders save a page several times (created, revision, publish) and each
+    save indexed it again: a fifth of `load_demo`'s time, in the tests too. A
+    deletion still leaves the index at once.
+    """
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [
+        model
+        for model in index.get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 class DemoLoader:

@@ -57,3 +57,25 @@ def test_demo_credentials_come_from_the_environment(db, monkeypatch):
     user = get_user_model().objects.get(email="eigen@voorbeeld.be")
     assert user.check_password("een-eigen-lang-wachtwoord")
     assert user.groups.filter(name="Redacteurs").exists()
+
+
+def test_demo_indexes_for_search_once_at_the_end(db, monkeypatch):
+    """The loaders save a page several times; `update_index` at the end indexes
+    everything once, so no save queues its own index update."""
+    from types import SimpleNamespace
+
+    from modelsearch import signal_handlers
+    from modelsearch.models import IndexEntry
+    from wagtail.models import Page
+
+    queued = []
+    monkeypatch.setattr(
+        signal_handlers,
+        "insert_or_update_object_task",
+        SimpleNamespace(enqueue=lambda *args: queued.append(args)),
+    )
+    call_command("load_demo", stdout=io.StringIO())
+    assert queued == []
+    # ...and the pages are in the index all the same.
+    page = Page.objects.get(url_path="/home/toegankelijkheid/")
+    assert IndexEntry.objects.filter(object_id=str(page.pk)).exists()

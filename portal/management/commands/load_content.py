@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo.loader import DemoLoader, demo_modules
+from portal.demo.loader import DemoLoader, demo_modules, search_index_deferred
 
 
 def load_content(loader):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        with search_index_deferred(), transaction.atomic():
             load_content(DemoLoader(self.stdout))
         call_command("update_index", verbosity=0)
         call_command("optimize_database", stdout=io.StringIO())

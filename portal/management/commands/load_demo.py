@@ -5,7 +5,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo.loader import DemoLoader, demo_modules, refresh_derived_data
+from portal.demo.loader import (
+    DemoLoader,
+    demo_modules,
+    refresh_derived_data,
+    search_index_deferred,
+)
 from portal.management.commands.load_content import load_content
 
 
@@ -22,7 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed, **options):
         loader = DemoLoader(self.stdout, seed=seed)
-        with transaction.atomic():
+        with search_index_deferred(), transaction.atomic():
             load_content(loader)
             for label, demo in demo_modules():
                 if hasattr(demo, "load"):
