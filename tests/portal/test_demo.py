@@ -65,8 +65,8 @@ def test_demo_indexes_for_search_once_at_the_end(db, monkeypatch):
     from types import SimpleNamespace
 
     from modelsearch import signal_handlers
-    from modelsearch.models import IndexEntry
     from wagtail.models import Page
+    from wagtail.search.models import IndexEntry
 
     queued = []
     monkeypatch.setattr(
