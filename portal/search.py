@@ -287,8 +287,10 @@ def _title_ranking(queryset, query):
     rank = compiler.build_tsrank(title, compiler.query, config=config) * F(
         "index_entries__title_norm"
     )
+    # The candidates are already of `queryset`: its conditions again (live,
+    # public) made PostgreSQL hash every page a second time.
     return candidates, (
-        queryset.filter(pk__in=candidates)
+        queryset.model._default_manager.filter(pk__in=candidates)
         .annotate(_title_rank_=rank)
         .order_by("-_title_rank_", "-pk")
     )
