@@ -244,8 +244,8 @@ def _has_title(model):
 def _title_ranking(queryset, query):
     """The objects of `queryset` whose indexed title matches `query`, the
     RANKED_MATCHES most recent of them (`-pk`): (their keys, those objects
-    ranked by their title's relevance); None when the model has no title in
-    the index.
+    ranked by their title's relevance, on SQLite newest first); None when the
+    model has no title in the index.
 
     Only the titles are read: PostgreSQL's title vectors (with a GIN index of
     their own) are small, where reading the bodies, to match or to rank, cost
@@ -267,9 +267,10 @@ def _title_ranking(queryset, query):
         if not hasattr(found, "get_queryset"):
             return None
         candidates = found.get_queryset().values("pk")[:RANKED_MATCHES]
-        return candidates, backend.search(
-            query, queryset.filter(pk__in=candidates), fields=["title"]
-        )
+        # Newest first: the backend computes each result's score in a query
+        # of its own over the full-text table (3 s for 500 titles at 2,000
+        # practices), so the title matches are not ranked on SQLite.
+        return candidates, queryset.filter(pk__in=candidates).order_by("-pk")
     compiler = PostgresSearchQueryCompiler(queryset, query)
     config = compiler.get_config(backend)
     title_query = compiler.build_tsquery(compiler.query, config=config)
