@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from casestudies.extensions import practice_sections
+from casestudies.facet_counts import stored_rows
 from casestudies.filters import DEFAULT_SORT, SORTS, CaseStudyFilter
 from casestudies.models import CaseStudyPage, CaseStudyPageTag
 from portal.models import public
@@ -52,8 +53,11 @@ def with_card_renditions(queryset):
 def listing_context(index, request):
     case_filter = CaseStudyFilter(request.GET)
     practices = index.practices()
+    # The whole list's counts are stored (`facet_counts`); a search has facets
+    # of its own.
+    stored = None if case_filter.query else stored_rows(index)
     # Facets first: their theme query also checks the chosen themes.
-    facets, total, years = case_filter.facets(practices)
+    facets, total, years = case_filter.facets(practices, stored)
     paginator = Paginator(
         case_filter.filter(practices, theme_names=False),
         PER_PAGE,

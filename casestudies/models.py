@@ -630,6 +630,37 @@ class CaseStudyPage(BasePage):
         return context
 
 
+class ListingFacetCounts(models.Model):
+    """The facet counts of an index's whole list, as `CaseStudyFilter` counts
+    them, so the list without filters reads one row instead of counting every
+    practice on each request.
+
+    Derived data only (`casestudies.facet_counts`). A change that moves a count
+    empties the row in its own transaction, so the list counts live until the
+    task worker stores the new counts: a visitor never sees an old count.
+    `version` moves with every such change; a recount stores its rows only if
+    it is still the version it started from.
+    """
+
+    index = models.OneToOneField(
+        CaseStudyIndexPage,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    version = models.PositiveBigIntegerField(default=0)
+    # `CaseStudyFilter`'s theme rows and start-year rows; empty until counted.
+    themes = models.JSONField(null=True, blank=True)
+    years = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("telling van de filters")
+        verbose_name_plural = _("tellingen van de filters")
+
+    def __str__(self):
+        return f"{self.index_id} v{self.version}"
+
+
 class CaseStudyDocument(Orderable):
     """A document from the toolkit that belongs with this practice."""
 
