@@ -28,12 +28,19 @@ QUEUED_SECONDS = 10 * 60
 
 
 def stored_rows(index):
-    """The index's stored (theme rows, year rows), or None: one query."""
-    return (
-        ListingFacetCounts.objects.filter(index=index, themes__isnull=False)
-        .values_list("themes", "years")
-        .first()
-    )
+    """The index's stored (theme rows, year rows), or None. Read with the
+    routed index (`CaseStudyIndexPage.routed_queryset`), else one query."""
+    if hasattr(index, "stored_facet_themes"):
+        rows = (index.stored_facet_themes, index.stored_facet_years)
+    else:
+        rows = (
+            ListingFacetCounts.objects.filter(pk=index.pk)
+            .values_list("themes", "years")
+            .first()
+        )
+    if rows is None or None in rows:
+        return None
+    return rows
 
 
 def refresh_listing_facets():

@@ -93,6 +93,7 @@ def listing_context(index, request):
         "export_csv_url": index.dotted_url("export_csv") + suffix,
         "export_excel_url": index.dotted_url("export_excel_csv") + suffix,
         "export_json_url": index.dotted_url("export_json") + suffix,
+        "data_dictionary_url": index.data_dictionary_url(request),
         # A combination of filters is not a page search engines should keep.
         "meta_noindex": case_filter.active_count() >= 2,
     }

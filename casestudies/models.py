@@ -243,6 +243,39 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
     def data_dictionary(self):
         return DataDictionaryPage.objects.live().child_of(self).first()
 
+    @classmethod
+    def routed_queryset(cls, queryset, request):
+        """The index with what its list reads besides the practices, so neither
+        costs a query of its own: the whole list's stored facet counts
+        (`casestudies.facet_counts`) and the URL path of its data dictionary."""
+        stored = ListingFacetCounts.objects.filter(index=models.OuterRef("pk"))
+        dictionary = (
+            DataDictionaryPage.objects.live()
+            .filter(
+                path__startswith=models.OuterRef("path"),
+                depth=models.OuterRef("depth") + 1,
+            )
+            .order_by("path")
+            .values("url_path")[:1]
+        )
+        return queryset.annotate(
+            stored_facet_themes=models.Subquery(stored.values("themes")),
+            stored_facet_years=models.Subquery(stored.values("years")),
+            data_dictionary_url_path=models.Subquery(dictionary),
+        )
+
+    def data_dictionary_url(self, request=None):
+        """What `{% pageurl page.data_dictionary %}` gives, or None without a
+        published dictionary; from `routed_queryset`'s annotation when it is
+        there (a page needs only its URL path for its URL)."""
+        if not hasattr(self, "data_dictionary_url_path"):
+            dictionary = self.data_dictionary()
+            return dictionary.get_url(request=request) if dictionary else None
+        if self.data_dictionary_url_path is None:
+            return None
+        page = DataDictionaryPage(url_path=self.data_dictionary_url_path)
+        return page.get_url(request=request)
+
 
 class CaseStudyPage(BasePage):
     """One practice, written so another municipality can repeat it."""
