@@ -69,12 +69,13 @@ def listing_context(index, request):
         page_obj = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
         raise Http404 from error
-    # Theme names and card images for this page's practices only, still in one
-    # query: SQLite computed the names of every match before sorting them.
+    # Themes and card images for this page's practices only, still in one
+    # query: SQLite computed the names of every match before sorting them. A
+    # card links its themes (`theme_links`), so their names and slugs will do.
     page_obj.object_list = with_card_renditions(
         CaseStudyPage.objects.filter(pk__in=page_obj.object_list.values("pk"))
         .select_related("municipality")
-        .with_theme_names()
+        .with_theme_tags()
         .order_by(*SORTS[case_filter.sort][1])
     )
     querystring = case_filter.querystring("sorteer")

@@ -149,7 +149,8 @@ class GroupConcat(models.Aggregate):
 class CaseStudyPageQuerySet(PortalPageQuerySet):
     def with_theme_names(self):
         """All theme names of each practice in one column (`theme_list` reads it),
-        so listings and exports need no query per practice."""
+        so listings and exports need no query per practice; and their slugs
+        (`with_theme_tags`)."""
         names = (
             CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
             .order_by()
@@ -157,7 +158,11 @@ class CaseStudyPageQuerySet(PortalPageQuerySet):
             .annotate(names=GroupConcat("tag__name", THEME_SEPARATOR))
             .values("names")
         )
-        # Name and slug of each theme, for cards that link to the theme's page.
+        return self.with_theme_tags().annotate(theme_names=models.Subquery(names))
+
+    def with_theme_tags(self):
+        """Name and slug of each theme in one column (`theme_links` reads it),
+        for cards that link to the theme's page."""
         tags = (
             CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
             .order_by()
@@ -175,9 +180,7 @@ class CaseStudyPageQuerySet(PortalPageQuerySet):
             )
             .values("tags")
         )
-        return self.annotate(
-            theme_names=models.Subquery(names), theme_tags=models.Subquery(tags)
-        )
+        return self.annotate(theme_tags=models.Subquery(tags))
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
