@@ -256,3 +256,13 @@ def test_the_migration_fills_the_table(counted):
     )
     migration.fill(apps, None)
     assert stored()
+
+
+def test_bench_data_written_in_bulk_is_counted_at_the_end(client, counted):
+    from django.core.management import call_command
+
+    # Written without signals; the command recounts once it is done.
+    call_command("generate_bench_data", "--case-studies", "20", "--seed", "1")
+    assert stored()
+    assert client.get(URL).context["total"] == len(CATALOGUE) + 20
+    assert_every_list_matches_a_live_count(client)
