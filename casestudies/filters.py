@@ -110,6 +110,20 @@ def _count(condition):
     return Count("pk", filter=condition) if condition else Count("pk")
 
 
+def _year_row_keys():
+    keys = {"start_year", "total"}
+    for param, _key, choices in SCALAR_FACETS:
+        keys |= {f"{param}:{value}" for value in choices.values}
+    return keys
+
+
+def _fits(stored):
+    """Whether stored rows have a count for every option the code offers now
+    (an option added since they were counted would have none)."""
+    keys = _year_row_keys()
+    return all(keys <= row.keys() for row in stored[1])
+
+
 def _year_field():
     return forms.IntegerField(required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
 
@@ -289,7 +303,7 @@ class CaseStudyFilter(ListFilter):
 
     # Facets -------------------------------------------------------------------
 
-    def theme_facet(self, practices):
+    def _theme_rows(self, practices):
         """Every theme used in this list, counted within the other filters.
 
         One grouped query from the practices to their tagged rows: the other
@@ -319,7 +333,9 @@ class CaseStudyFilter(ListFilter):
                 .values_list("tag__slug", "tag__name")
                 .distinct()
             ]
-        self._check_themes({row["theme_slug"] for row in rows})
+        return rows
+
+    def _theme_facet(self, rows):
         return Facet(
             "thema",
             str(self.fields["thema"].label),
@@ -362,13 +378,59 @@ class CaseStudyFilter(ListFilter):
             return False
         return not (self.values["tot"] and year > self.values["tot"])
 
-    def facets(self, practices):
+    def facet_rows(self, practices):
+        """(theme rows, year rows): what the facets are built from, counted
+        live in two queries. Plain data, so the counts of the whole list can
+        be stored (`casestudies.facet_counts`)."""
+        themes = self._theme_rows(practices)
+        self._check_themes({row["theme_slug"] for row in themes})
+        return themes, self._year_rows(practices)
+
+    def counts_whole_list(self):
+        """Whether the theme facet counts the whole list: it counts within
+        every filter but the themes, and none of those is set."""
+        values = self.values
+        return not (
+            self.query
+            or values["van"]
+            or values["tot"]
+            or any(values[param] for param, _key, _choices in SCALAR_FACETS)
+        )
+
+    def _theme_counts(self, practices, stored_themes):
+        """The stored themes of the whole list, counted within the other
+        filters: only the practices those keep are joined to their themes (a
+        theme none of them carries counts 0), not every practice of the list."""
+        counts = dict(
+            practices.filter(self._scalar_q(), tagged_items__isnull=False)
+            .order_by()
+            .values_list("tagged_items__tag__slug")
+            .annotate(n=Count("pk"))
+        )
+        return [{**row, "n": counts.get(row["theme_slug"], 0)} for row in stored_themes]
+
+    def facets(self, practices, stored=None):
         """(facets, total, years): counts per option for the current selection.
 
-        Runs two queries; `total` is the number of practices the results hold.
+        `total` is the number of practices the results hold. `stored`: the
+        whole list's (theme rows, year rows), as `facet_rows` counted them
+        without filters (`casestudies.facet_counts`). Without a search they
+        know every theme of the list, and are this selection's counts where
+        no filter (or only a theme) is set. Two queries at most.
         """
-        theme_facet = self.theme_facet(practices)
-        rows = self._year_rows(practices)
+        if stored is None or self.query or not _fits(stored):
+            return self._facets(*self.facet_rows(practices))
+        theme_rows, year_rows = stored
+        self._check_themes({row["theme_slug"] for row in theme_rows})
+        whole = self.counts_whole_list()
+        if not whole:
+            theme_rows = self._theme_counts(practices, theme_rows)
+        if self.themes or not whole:
+            year_rows = self._year_rows(practices)
+        return self._facets(theme_rows, year_rows)
+
+    def _facets(self, theme_rows, rows):
+        theme_facet = self._theme_facet(theme_rows)
         kept = [row for row in rows if self._year_matches(row["start_year"])]
         facets = [theme_facet]
         for param, _key, choices in SCALAR_FACETS:

@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from casestudies.extensions import practice_sections
+from casestudies.facet_counts import stored_rows
 from casestudies.filters import DEFAULT_SORT, SORTS, CaseStudyFilter
 from casestudies.models import CaseStudyPage, CaseStudyPageTag
 from portal.models import public
@@ -52,8 +53,11 @@ def with_card_renditions(queryset):
 def listing_context(index, request):
     case_filter = CaseStudyFilter(request.GET)
     practices = index.practices()
+    # The whole list's counts are stored (`facet_counts`); a search has facets
+    # of its own.
+    stored = None if case_filter.query else stored_rows(index)
     # Facets first: their theme query also checks the chosen themes.
-    facets, total, years = case_filter.facets(practices)
+    facets, total, years = case_filter.facets(practices, stored)
     paginator = Paginator(
         case_filter.filter(practices, theme_names=False),
         PER_PAGE,
@@ -65,12 +69,13 @@ def listing_context(index, request):
         page_obj = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
         raise Http404 from error
-    # Theme names and card images for this page's practices only, still in one
-    # query: SQLite computed the names of every match before sorting them.
+    # Themes and card images for this page's practices only, still in one
+    # query: SQLite computed the names of every match before sorting them. A
+    # card links its themes (`theme_links`), so their names and slugs will do.
     page_obj.object_list = with_card_renditions(
         CaseStudyPage.objects.filter(pk__in=page_obj.object_list.values("pk"))
         .select_related("municipality")
-        .with_theme_names()
+        .with_theme_tags()
         .order_by(*SORTS[case_filter.sort][1])
     )
     querystring = case_filter.querystring("sorteer")
@@ -89,6 +94,7 @@ def listing_context(index, request):
         "export_csv_url": index.dotted_url("export_csv") + suffix,
         "export_excel_url": index.dotted_url("export_excel_csv") + suffix,
         "export_json_url": index.dotted_url("export_json") + suffix,
+        "data_dictionary_url": index.data_dictionary_url(request),
         # A combination of filters is not a page search engines should keep.
         "meta_noindex": case_filter.active_count() >= 2,
     }

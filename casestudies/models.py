@@ -149,7 +149,8 @@ class GroupConcat(models.Aggregate):
 class CaseStudyPageQuerySet(PortalPageQuerySet):
     def with_theme_names(self):
         """All theme names of each practice in one column (`theme_list` reads it),
-        so listings and exports need no query per practice."""
+        so listings and exports need no query per practice; and their slugs
+        (`with_theme_tags`)."""
         names = (
             CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
             .order_by()
@@ -157,7 +158,11 @@ class CaseStudyPageQuerySet(PortalPageQuerySet):
             .annotate(names=GroupConcat("tag__name", THEME_SEPARATOR))
             .values("names")
         )
-        # Name and slug of each theme, for cards that link to the theme's page.
+        return self.with_theme_tags().annotate(theme_names=models.Subquery(names))
+
+    def with_theme_tags(self):
+        """Name and slug of each theme in one column (`theme_links` reads it),
+        for cards that link to the theme's page."""
         tags = (
             CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
             .order_by()
@@ -175,9 +180,7 @@ class CaseStudyPageQuerySet(PortalPageQuerySet):
             )
             .values("tags")
         )
-        return self.annotate(
-            theme_names=models.Subquery(names), theme_tags=models.Subquery(tags)
-        )
+        return self.annotate(theme_tags=models.Subquery(tags))
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
@@ -242,6 +245,39 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
 
     def data_dictionary(self):
         return DataDictionaryPage.objects.live().child_of(self).first()
+
+    @classmethod
+    def routed_queryset(cls, queryset, request):
+        """The index with what its list reads besides the practices, so neither
+        costs a query of its own: the whole list's stored facet counts
+        (`casestudies.facet_counts`) and the URL path of its data dictionary."""
+        stored = ListingFacetCounts.objects.filter(index=models.OuterRef("pk"))
+        dictionary = (
+            DataDictionaryPage.objects.live()
+            .filter(
+                path__startswith=models.OuterRef("path"),
+                depth=models.OuterRef("depth") + 1,
+            )
+            .order_by("path")
+            .values("url_path")[:1]
+        )
+        return queryset.annotate(
+            stored_facet_themes=models.Subquery(stored.values("themes")),
+            stored_facet_years=models.Subquery(stored.values("years")),
+            data_dictionary_url_path=models.Subquery(dictionary),
+        )
+
+    def data_dictionary_url(self, request=None):
+        """What `{% pageurl page.data_dictionary %}` gives, or None without a
+        published dictionary; from `routed_queryset`'s annotation when it is
+        there (a page needs only its URL path for its URL)."""
+        if not hasattr(self, "data_dictionary_url_path"):
+            dictionary = self.data_dictionary()
+            return dictionary.get_url(request=request) if dictionary else None
+        if self.data_dictionary_url_path is None:
+            return None
+        page = DataDictionaryPage(url_path=self.data_dictionary_url_path)
+        return page.get_url(request=request)
 
 
 class CaseStudyPage(BasePage):
@@ -628,6 +664,37 @@ class CaseStudyPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))
         return context
+
+
+class ListingFacetCounts(models.Model):
+    """The facet counts of an index's whole list, as `CaseStudyFilter` counts
+    them, so the list without filters reads one row instead of counting every
+    practice on each request.
+
+    Derived data only (`casestudies.facet_counts`). A change that moves a count
+    empties the row in its own transaction, so the list counts live until the
+    task worker stores the new counts: a visitor never sees an old count.
+    `version` moves with every such change; a recount stores its rows only if
+    it is still the version it started from.
+    """
+
+    index = models.OneToOneField(
+        CaseStudyIndexPage,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    version = models.PositiveBigIntegerField(default=0)
+    # `CaseStudyFilter`'s theme rows and start-year rows; empty until counted.
+    themes = models.JSONField(null=True, blank=True)
+    years = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("telling van de filters")
+        verbose_name_plural = _("tellingen van de filters")
+
+    def __str__(self):
+        return f"{self.index_id} v{self.version}"
 
 
 class CaseStudyDocument(Orderable):

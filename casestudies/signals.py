@@ -1,8 +1,29 @@
-from django.db.models.signals import post_save
-from django.dispatch import receiver
+"""Keep what the practices list stores in step with the data: each practice's
+place in the default order, and the facet counts of the list without filters
+(`facet_counts.invalidate`)."""
 
-from casestudies.models import CaseStudyPage
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from taggit.models import Tag
+from wagtail.models import PageViewRestriction
+from wagtail.signals import post_page_move
+
+from casestudies.facet_counts import invalidate
+from casestudies.models import CaseStudyPage, CaseStudyPageTag
 from network.models import Municipality
+
+# What the facets read of a practice and of its municipality. A save of other
+# fields only (a draft revision, a lock, the stored order) moves no count.
+PRACTICE_FACET_FIELDS = {
+    "live",
+    "municipality",
+    "municipality_id",
+    "start_year",
+    "status",
+    "label",
+    "path",
+}
+MUNICIPALITY_FACET_FIELDS = {"province", "inhabitants"}
 
 
 @receiver(post_save, sender=Municipality)
@@ -24,3 +45,32 @@ def mentor_changed(sender, instance, update_fields=None, **kwargs):
             practice.listing_order = order
             changed.append(practice)
     CaseStudyPage.objects.bulk_update(changed, ["listing_order"])
+
+
+def _fields_changed(fields):
+    def changed(sender, update_fields=None, **kwargs):
+        if update_fields is None or fields & set(update_fields):
+            invalidate()
+
+    return changed
+
+
+_practice_saved = _fields_changed(PRACTICE_FACET_FIELDS)
+_municipality_saved = _fields_changed(MUNICIPALITY_FACET_FIELDS)
+
+
+def _connect_facet_counts():
+    """Publishing, unpublishing, moving or deleting a practice, a change of its
+    facet fields or themes, a theme renamed, a municipality's province or size,
+    and view restrictions anywhere above the list."""
+    uid = "casestudies.facet_counts"
+    post_save.connect(_practice_saved, sender=CaseStudyPage, dispatch_uid=f"{uid}.p")
+    post_save.connect(_municipality_saved, sender=Municipality, dispatch_uid=f"{uid}.m")
+    for model in (CaseStudyPageTag, Tag, PageViewRestriction):
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}.{model}.s")
+    for model in (CaseStudyPage, CaseStudyPageTag, Tag, PageViewRestriction):
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}.{model}.d")
+    post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
+
+
+_connect_facet_counts()

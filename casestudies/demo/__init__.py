@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
 from casestudies.content import add_practice
+from casestudies.facet_counts import refresh_listing_facets
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from portal.demo.blocks import read_data
 
@@ -37,3 +38,9 @@ def remove(stdout):
     # Deleting an image deletes its renditions, and both their files once committed.
     count, _by_model = images.filter(pk__in=unused).delete()
     stdout.write(f"  - {count} example images and their renditions")
+
+
+def refresh():
+    """The practices list's stored facet counts, after practices were written
+    in bulk."""
+    refresh_listing_facets()
