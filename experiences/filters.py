@@ -117,12 +117,21 @@ class ExperienceFilter(ListFilter):
         return experiences.filter(kind=kind)
 
     def filter_provincie(self, experiences, province):
+        if not self.values["q"]:
+            return experiences.filter(municipality__province=province)
         in_province = Municipality.objects.in_province(province)
         return experiences.filter(municipality_id__in=in_province.values("pk"))
 
     def filter_gemeente(self, experiences, slug):
+        if not self.values["q"]:
+            return experiences.filter(municipality__slug=slug)
         chosen = Municipality.objects.filter(slug=slug)
         return experiences.filter(municipality_id__in=chosen.values("pk"))
+
+    # Without a search, a province or a municipality narrows the list through
+    # the join to the municipality that the cards select anyway: with a
+    # subquery as well, PostgreSQL spent more time planning the filtered page
+    # (3.5 ms) than running it.
 
     def filter(self, experiences):
         """The matching experiences as cards, newest first.
