@@ -56,4 +56,4 @@ class ExperienceFeed(Feed):
         return experience.last_published_at
 
     def item_categories(self, experience):
-        return [tag.name for tag in experience.themes.all()]
+        return [tag.name for tag in experience.card_themes]

@@ -117,20 +117,33 @@ class ExperienceFilter(ListFilter):
         return experiences.filter(kind=kind)
 
     def filter_provincie(self, experiences, province):
+        if not self.values["q"]:
+            return experiences.filter(municipality__province=province)
         in_province = Municipality.objects.in_province(province)
         return experiences.filter(municipality_id__in=in_province.values("pk"))
 
     def filter_gemeente(self, experiences, slug):
+        if not self.values["q"]:
+            return experiences.filter(municipality__slug=slug)
         chosen = Municipality.objects.filter(slug=slug)
         return experiences.filter(municipality_id__in=chosen.values("pk"))
+
+    # Without a search, a province or a municipality narrows the list through
+    # the join to the municipality that the cards select anyway: with a
+    # subquery as well, PostgreSQL spent more time planning the filtered page
+    # (3.5 ms) than running it.
 
     def filter(self, experiences):
         """The matching experiences as cards, newest first.
 
         A search keeps that order too: ranking by relevance costs SQLite's search
         backend a full-text query per match, minutes at 20,000 experiences.
+        Without a search, each card's themes come as a column of the same query
+        (a search takes no annotations, so it prefetches them in a query of its
+        own).
         """
-        experiences = super().filter(experiences).for_cards()
-        if self.values["q"]:
-            experiences = experiences.search(self.values["q"], order_by_relevance=False)
+        query = self.values["q"]
+        experiences = super().filter(experiences).for_cards(themes_in_query=not query)
+        if query:
+            experiences = experiences.search(query, order_by_relevance=False)
         return experiences

@@ -4,6 +4,7 @@ import functools
 import hashlib
 import json
 import unicodedata
+from html import escape
 from pathlib import Path
 
 from django import forms
@@ -11,6 +12,7 @@ from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import JSONObject
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -82,7 +84,120 @@ def map_shapes():
     return json.loads(MAP_DATA.read_text(encoding="utf-8"))
 
 
-def render_map(municipalities, matching_ids, filters, phases=None):
+class MunicipalityLabels:
+    """What the directory writes about each municipality, each label translated
+    once per request rather than once per municipality.
+
+    The directory shows all 285 municipalities twice (the map and the list):
+    in a template loop (an include and half a dozen translations each) that
+    was most of the page's time whenever the map's cache was empty.
+    """
+
+    def __init__(self, phases=None):
+        self.base_url = directory_url()
+        self.phases = phases or {}
+        self.statuses = {value: str(label) for value, label in MembershipStatus.choices}
+        self.provinces = {value: str(label) for value, label in Province.choices}
+        self.example = gettext("voorbeeld")
+        self.phase_text = gettext("fase: %(phase)s")
+
+    def url(self, municipality):
+        return f"{self.base_url}{municipality.slug}/"
+
+    def status(self, municipality):
+        """The membership's label, or "" for none (`get_membership_status_display`)."""
+        value = municipality.membership_status
+        if value == MembershipStatus.NONE:
+            return ""
+        return self.statuses.get(value, value)
+
+    def province(self, municipality):
+        return self.provinces.get(municipality.province, municipality.province)
+
+    def phase(self, phase):
+        return self.phase_text % {"phase": phase}
+
+    def map_label(self, municipality, phase):
+        """'Leuven: lid van het lerend netwerk (voorbeeld), fase: starten'."""
+        label = municipality.name
+        if status := self.status(municipality):
+            label += f": {status}"
+        if municipality.is_example:
+            label += f" ({self.example})"
+        if phase:
+            label += f", {self.phase(phase)}"
+        return label
+
+    # The items are written here, not by a template: 285 of them, twice, are
+    # most of the page's time in a template loop, and `format_html` per part
+    # still costs a third of that. Every value goes through `escape` (the
+    # standard library's, which Django's `escape` calls too).
+
+    def list_item(self, municipality):
+        """One municipality's `<li>` in the directory's list."""
+        status = escape(municipality.membership_status)
+        status_label = self.status(municipality)
+        phase = getattr(municipality, "current_phase", "")
+        badges = [
+            f'<span class="status-badge status-badge--{status}">'
+            f"{escape(status_label)}</span>"
+            if status_label
+            else "",
+            f'<span class="example-badge">{escape(self.example)}</span>'
+            if municipality.is_example
+            else "",
+            f'<span class="phase-badge">{escape(self.phase(phase))}</span>'
+            if phase
+            else "",
+        ]
+        return (
+            f'<li class="municipality-item municipality-item--{status}">\n'
+            f'    <a href="{escape(self.url(municipality))}">'
+            f"{escape(municipality.name)}</a>\n"
+            f'    <span class="municipality-item__province">'
+            f"{escape(self.province(municipality))}</span>\n"
+            f"    {badges[0]}\n    {badges[1]}\n    {badges[2]}\n</li>\n"
+        )
+
+    def list_items(self, municipalities):
+        """The `<li>` of each municipality, ready for the template."""
+        return mark_safe("".join(map(self.list_item, municipalities)))  # noqa: S308 - escaped above
+
+    def map_shape(self, municipality, path, matches):
+        """One municipality's shape on the map: a link when it matches the filter."""
+        if not matches:
+            return (
+                '<path class="network-map__shape network-map__shape--dimmed" '
+                f'd="{escape(path)}"/>'
+            )
+        label = escape(
+            self.map_label(municipality, self.phases.get(municipality.pk, ""))
+        )
+        example = " network-map__shape--example" if municipality.is_example else ""
+        return (
+            f'<a href="{escape(self.url(municipality))}" class="network-map__link" '
+            f'aria-label="{label}"><title>{label}</title>'
+            '<path class="network-map__shape network-map__shape--'
+            f'{escape(municipality.membership_status)}{example}" d="{escape(path)}"/>'
+            "</a>"
+        )
+
+    def map_shapes(self, municipalities, paths, matching_ids):
+        """The shapes of the map, by name, one a line (as the template indents)."""
+        return mark_safe(  # noqa: S308 - escaped in `map_shape`
+            "".join(
+                self.map_shape(
+                    municipality,
+                    paths.get(municipality.nis_code, ""),
+                    municipality.pk in matching_ids,
+                )
+                + "\n        "
+                for municipality in sorted(municipalities, key=lambda m: m.name)
+            )
+        )
+
+
+def render_map(municipalities, matching_ids, filters, phases=None, labels=None):
     """The map as inline SVG, from the cache when nothing changed since.
 
     A queryset of `municipalities` is read only when the map is drawn again.
@@ -98,16 +213,9 @@ def render_map(municipalities, matching_ids, filters, phases=None):
     html = cache.get(key)
     if html is None:
         data = map_shapes()
-        shapes = [
-            {
-                "municipality": municipality,
-                "path": data["paths"].get(municipality.nis_code, ""),
-                "matches": municipality.pk in matching_ids,
-                "phase": (phases or {}).get(municipality.pk, ""),
-                "url": f"{base_url}{municipality.slug}/",
-            }
-            for municipality in sorted(municipalities, key=lambda m: m.name)
-        ]
+        labels = labels or MunicipalityLabels(phases)
+        municipalities = list(municipalities)
+        shapes = labels.map_shapes(municipalities, data["paths"], matching_ids)
         html = render_to_string(
             "network/includes/map.html",
             {
@@ -115,9 +223,7 @@ def render_map(municipalities, matching_ids, filters, phases=None):
                 "width": data["width"],
                 "height": data["height"],
                 "filtered": any(filters.values()),
-                "has_examples": any(
-                    shape["municipality"].is_example for shape in shapes
-                ),
+                "has_examples": any(m.is_example for m in municipalities),
             },
         )
         cache.set(key, html, MAP_CACHE_SECONDS)
@@ -136,13 +242,14 @@ DIRECTORY_FIELDS = (
 MUNICIPALITY_EXPERIENCES = 6
 
 
-def by_province(municipalities):
-    """[(province label, municipalities)] in the provinces' order, none empty."""
+def by_province(municipalities, labels):
+    """[(province label, municipalities, their list items)] in the provinces'
+    order, none empty."""
     groups = {province: [] for province in Province.values}
     for municipality in municipalities:
         groups[municipality.province].append(municipality)
     return [
-        (Province(province).label, members)
+        (Province(province).label, members, labels.list_items(members))
         for province, members in groups.items()
         if members
     ]
@@ -156,15 +263,19 @@ def directory_context(request, page):
     phases = municipality_phases()
     for municipality in matching:
         municipality.current_phase = phases.get(municipality.pk, "")
+    labels = MunicipalityLabels(phases)
+    members = [m for m in matching if m.is_member]
     others = [m for m in matching if not m.is_member]
     return {
         "filter_form": directory_filter,
         "filters_active": filtered,
-        "network_members": [m for m in matching if m.is_member],
+        "network_members": members,
+        "network_member_items": labels.list_items(members),
         "other_municipalities": others,
         # Unfiltered, the 285 names would make a page of 19,000 px on a phone:
         # the others fold away per province, the search and filters find one.
-        "others_by_province": None if filtered else by_province(others),
+        "others_by_province": None if filtered else by_province(others, labels),
+        "other_items": labels.list_items(others) if filtered else "",
         "result_count": len(matching),
         "network_map": render_map(
             # Unfiltered, the list holds every municipality already.
@@ -172,6 +283,7 @@ def directory_context(request, page):
             {m.pk for m in matching},
             directory_filter.state().dict(),
             phases,
+            labels,
         ),
     }
 

@@ -9,6 +9,7 @@ until the data changes (see `signals.py`).
 """
 
 import datetime
+import functools
 import statistics
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -17,8 +18,8 @@ from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from casestudies.models import CaseStudyPage, CaseStudyPageTag
 from events.models import EventPage
@@ -48,6 +49,14 @@ class Figure:
     note: str = ""
     extra: dict = field(default_factory=dict)
 
+    @property
+    def chart_bars(self):
+        return charts.svg_bars(self.chart, self.slug)
+
+    @property
+    def chart_regions(self):
+        return charts.svg_regions(self.chart)
+
 
 @dataclass
 class Figures:
@@ -64,6 +73,13 @@ class Figures:
 
 def _month_label(day, short=True):
     """'dec '24' under a chart, 'december 2024' in its table."""
+    return _translated_month_label(day, short, get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _translated_month_label(day, short, language):
+    # Each month is labelled five times over on the page, and `date_format`
+    # looks up the format and the month's name every time.
     if short:
         return f"{date_format(day, 'b')} '{date_format(day, 'y')}"
     return date_format(day, "F Y")
@@ -120,18 +136,15 @@ def _follows_trajectory(status):
 
 def members_over_time(rows, start, end):
     periods = months(start, end)
-    members = [row for row in rows if _is_member(row.status)]
+    # A member without a known date counts all along (see `_member_on`).
+    joined = [row.member_since for row in rows if _is_member(row.status)]
+    always = sum(1 for day in joined if day is None)
+    dated = [day for day in joined if day is not None]
     totals, new = [], []
     for first_day in periods:
         last_day = _month_end(first_day)
-        totals.append(sum(1 for row in members if _member_on(row, last_day)))
-        new.append(
-            sum(
-                1
-                for row in members
-                if row.member_since and first_day <= row.member_since <= last_day
-            )
-        )
+        totals.append(always + sum(1 for day in dated if day <= last_day))
+        new.append(sum(1 for day in dated if first_day <= day <= last_day))
     labels = [_month_label(day) for day in periods]
     growth = totals[-1] - (totals[0] - new[0]) if totals else 0
     return Figure(
@@ -393,28 +406,25 @@ def _month_bounds(start, end):
     ]
 
 
-def _per_month(queryset, field, start, end, **extra):
-    """{month: {name: count}} in one query: a filtered COUNT per month.
+def _per_month(queryset, field, start, end):
+    """{month: count} in one query: a filtered COUNT per month.
 
     Filtered counts over the period, rather than truncating every row's date,
     keep the work in the database engine (SQLite calls Python per truncated
-    row); `extra` adds more counts per month, e.g. attendance.
+    row).
     """
     bounds = _month_bounds(start, end)
-    aggregates = {}
-    for n, (_day, low, high) in enumerate(bounds):
-        in_month = Q(**{f"{field}__gte": low, f"{field}__lt": high})
-        aggregates[f"count_{n}"] = Count("pk", filter=in_month, distinct=bool(extra))
-        for name, (expression, condition) in extra.items():
-            aggregates[f"{name}_{n}"] = Count(
-                expression, filter=in_month & condition, distinct=True
-            )
+    aggregates = {
+        f"count_{n}": Count(
+            "pk", filter=Q(**{f"{field}__gte": low, f"{field}__lt": high})
+        )
+        for n, (_day, low, high) in enumerate(bounds)
+    }
     totals = queryset.filter(
         **{f"{field}__gte": bounds[0][1], f"{field}__lt": bounds[-1][2]}
     ).aggregate(**aggregates)
     return {
-        day: {name: totals[f"{name}_{n}"] or 0 for name in ("count", *extra)}
-        for n, (day, _low, _high) in enumerate(bounds)
+        day: totals[f"count_{n}"] or 0 for n, (day, _low, _high) in enumerate(bounds)
     }
 
 
@@ -423,10 +433,7 @@ def _live_words(start, end):
     `MonthlyCount` is first filled."""
     experiences = _per_month(published_experiences(), "first_published_at", start, end)
     reactions = _per_month(visible_reactions(), "created_at", start, end)
-    return {
-        day: (experiences[day]["count"], reactions[day]["count"])
-        for day in months(start, end)
-    }
+    return {day: (experiences[day], reactions[day]) for day in months(start, end)}
 
 
 def _counted_words(start, end):
@@ -480,17 +487,36 @@ def words_per_month(start, end, counts):
 
 def meeting_counts(start, end):
     """month -> (meetings, attendees), or None when the period had no meeting
-    (the page then shows no empty chart)."""
-    counts = _per_month(
-        EventPage.objects.live().not_cancelled(),
-        "start",
-        start,
-        end,
-        attendees=("registrations", Q(registrations__attended=True)),
+    (the page then shows no empty chart).
+
+    One row per meeting of the period, with its attendees, counted per month
+    here: the network meets a few times a month, and a filtered COUNT per
+    month and per measure (48 aggregates over two years) cost more to build
+    and to plan than the meetings are to read.
+    """
+    bounds = _month_bounds(start, end)
+    meetings = (
+        EventPage.objects.live()
+        .not_cancelled()
+        .filter(start__gte=bounds[0][1], start__lt=bounds[-1][2])
+        .order_by()
+        .annotate(
+            attendees=Count(
+                "registrations",
+                filter=Q(registrations__attended=True),
+                distinct=True,
+            )
+        )
+        .values_list("start", "attendees")
     )
-    if not any(c["count"] for c in counts.values()):
+    counts = {}
+    for moment, attendees in meetings:
+        day = timezone.localtime(moment).date().replace(day=1)
+        held, present = counts.get(day, (0, 0))
+        counts[day] = (held + 1, present + attendees)
+    if not counts:
         return None
-    return {day: (c["count"], c["attendees"]) for day, c in counts.items()}
+    return {day: counts.get(day, (0, 0)) for day, _low, _high in bounds}
 
 
 def meetings_per_month(start, end, counts):
@@ -543,11 +569,12 @@ def _build(start, end):
     members = sum(1 for row in rows if _member_on(row, end_day))
     provinces = len({row.province for row in rows if _member_on(row, end_day)})
     in_practice = 0
+    starting_index = _starting_index(route)
     for row in rows:
         if not _follows_trajectory(row.status):
             continue
         state = current_phase(route, _statuses(closed, row))
-        if state and (state.complete or state.index > _starting_index(route)):
+        if state and (state.complete or state.index > starting_index):
             in_practice += 1
     words = figures[5].rows
     key_numbers = [

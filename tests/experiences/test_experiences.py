@@ -515,6 +515,11 @@ def test_list_filters_search_and_feed_agree(
         "?provincie=vlaams-brabant": "Wijkkeuze in Leuven",
         "?gemeente=mechelen": "Soep in Mechelen",
         "?q=wijkkeuze": "Wijkkeuze in Leuven",
+        # A search narrows by place through subqueries, the plain list through
+        # the join: both find the same.
+        "?q=buren&provincie=vlaams-brabant": "Wijkkeuze in Leuven",
+        "?q=buren&gemeente=mechelen": "Soep in Mechelen",
+        "?soort=tip&provincie=antwerpen": "Soep in Mechelen",
     }
     for query, expected in cases.items():
         for url in (f"/ervaringen/{query}", f"/ervaringen/feed/{query}"):

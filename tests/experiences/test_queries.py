@@ -122,3 +122,23 @@ def test_editing_costs_the_same_while_a_change_waits(
     assert len(themes) == 2 and all("checked" in theme for theme in themes)
     assert waiting == published
     assert waiting <= MEMBER_PAGE_BUDGET
+
+
+def test_the_list_and_its_feed_read_the_themes_with_the_experiences(
+    client, experiences_page, member, editor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ExperienceFactory(
+        author=member, themes=["zomer", "burendag"], publish=True, publish__by=editor
+    )
+    for url in ("/ervaringen/", "/ervaringen/feed/"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        html = response.content.decode()
+        # No prefetch of the themes: a column of the experiences' own query.
+        assert not [q for q in queries if "_prefetch_related_val" in q["sql"]]
+        assert "burendag" in html and "zomer" in html
+    # The feed's categories A–Z, as the cards list them.
+    assert "<category>burendag</category><category>zomer</category>" in html

@@ -335,3 +335,31 @@ def test_a_filtered_list_shows_its_results_without_folding(client, network_page)
     html = client.get("/netwerk/?provincie=limburg").content.decode()
     assert "<details" not in list_section(html)
     assert "Hasselt" in list_section(html)
+
+
+def test_list_items_and_map_shapes_escape_what_they_show(
+    client, network_page, leuven, settings
+):
+    # The directory writes its 285 items and shapes without a template loop
+    # (network.directory.MunicipalityLabels): each value is still escaped.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    }
+    leuven.name = 'Leuven <b>&</b> "Heverlee"'
+    leuven.membership_status = MembershipStatus.MEMBER
+    leuven.save()
+    html = client.get("/netwerk/?q=heverlee").content.decode()
+    escaped = "Leuven &lt;b&gt;&amp;&lt;/b&gt; &quot;Heverlee&quot;"
+    assert "<b>" not in html.split("<main", 1)[1]
+    assert (
+        '<li class="municipality-item municipality-item--lid">\n'
+        f'    <a href="/netwerk/leuven/">{escaped}</a>\n'
+        '    <span class="municipality-item__province">Vlaams-Brabant</span>\n'
+        '    <span class="status-badge status-badge--lid">'
+        "lid van het lerend netwerk</span>\n    \n    \n</li>\n"
+    ) in list_section(html)
+    label = f"{escaped}: lid van het lerend netwerk"
+    assert (
+        f'<a href="/netwerk/leuven/" class="network-map__link" aria-label="{label}">'
+        f"<title>{label}</title>"
+    ) in html

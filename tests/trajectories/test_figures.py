@@ -214,3 +214,23 @@ def test_the_figures_page_query_budget_stays_the_same_with_285_members(client, n
         large_uncached = count_queries(client, URL)
     assert small == large <= 15
     assert small_uncached == large_uncached <= 15
+
+
+def test_chart_shapes_are_written_escaped_as_the_template_wrote_them():
+    from trajectories import charts
+
+    chart = charts.column_chart(
+        ["jan '25", "feb '25"], [("ervaringen", [1, 3]), ("<reacties>", [2, 0])]
+    )
+    bars = charts.svg_bars(chart, "ervaringen-en-reacties")
+    assert bars.count("<rect ") == 4
+    assert bars.count('fill="url(#ervaringen-en-reacties-hatch)"') == 2
+    assert "<title>jan &#x27;25: 2 &lt;reacties&gt;</title>" in bars
+    # Unlocalised numbers, as `localize off` writes them: 12.5, never 12,5.
+    first = chart.bars[0]
+    assert (
+        f'<rect x="{first.x}" y="{first.y}" width="{first.width}" '
+        f'height="{first.height}" class="chart__bar chart__bar--primary">'
+    ) in bars
+    regions = charts.svg_regions(charts.Chart(kind="map", shapes=[('M0,0"', "#fff")]))
+    assert regions == '<path d="M0,0&quot;" fill="#fff" class="chart__region"/>'
