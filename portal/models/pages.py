@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -96,14 +97,20 @@ class FramePages:
     index_urls: dict
 
 
+@functools.cache
+def _index_models():
+    """The page types whose URL every page may link to (`url_everywhere`)."""
+    return tuple(
+        model for model in apps.get_models() if getattr(model, "url_everywhere", False)
+    )
+
+
 def _frame_pages(request):
     from portal.models import ContactPage, FaqPage
 
     site = Site.find_for_request(request) if request else None
     service_models = (FaqPage, ContactPage)
-    index_models = [
-        model for model in apps.get_models() if getattr(model, "url_everywhere", False)
-    ]
+    index_models = _index_models()
     wanted = Q(
         content_type__in=ContentType.objects.get_for_models(
             *service_models, *index_models
@@ -114,18 +121,21 @@ def _frame_pages(request):
         wanted |= Q(
             path__startswith=root.path, depth=root.depth + 1, show_in_menus=True
         )
-    pages = list(
+    # In tree order, sorted here: for the few rows, an ORDER BY cost Django
+    # more (it compares the ordering with every selected column) than Python.
+    pages = sorted(
         Page.objects.live()
         .filter(wanted)
         .annotate(_portal_restricted=restricted())
-        .order_by("path")
+        .order_by(),
+        key=lambda page: page.path,
     )
     frame = FramePages(menu=[], services=[], index_urls={})
     for page in pages:
         model = page.specific_class or Page
         if page._portal_restricted:
             continue
-        if issubclass(model, tuple(index_models)):
+        if issubclass(model, index_models):
             frame.index_urls.setdefault(model, page.get_url(request))
         if issubclass(model, service_models):
             frame.services.append(page)
@@ -220,7 +230,10 @@ class BasePage(Page):
         missing = [prefix for prefix in prefixes if prefix not in found]
         if missing:
             found.update(dict.fromkeys(missing))
-            pages = Page.objects.descendant_of(self).filter(url_path__in=missing)
+            # Unordered: they are looked up by path.
+            pages = (
+                Page.objects.descendant_of(self).filter(url_path__in=missing).order_by()
+            )
             found.update((page.url_path, page) for page in pages)
         trail = route_trail(request) or []
         if trail and trail[-1].pk == self.pk:
