@@ -75,6 +75,16 @@ def memo(name, compute, request=None):
     return store[name]
 
 
+def remember(name, value, request):
+    """Keep `value` as what `memo(name, ...)` returns for the rest of `request`
+    (found on the way by a query that had to run anyway)."""
+    request.__dict__.setdefault("_portal_memo", {})[name] = value
+
+
+def has_memo(name, request):
+    return name in request.__dict__.get("_portal_memo", {})
+
+
 def _match(site, hostname, port):
     # Wagtail's order in `get_site_for_hostname`.
     if site.hostname == hostname and site.port == port:

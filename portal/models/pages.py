@@ -15,7 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
-from portal.request_memo import current_request, memo
+from portal.request_memo import current_request, has_memo, memo, remember
 
 
 class InPrivateSection(models.Func):
@@ -105,15 +105,17 @@ def _index_models():
     )
 
 
-def _frame_pages(request):
+def _service_models():
     from portal.models import ContactPage, FaqPage
 
-    site = Site.find_for_request(request) if request else None
-    service_models = (FaqPage, ContactPage)
-    index_models = _index_models()
+    return (FaqPage, ContactPage)
+
+
+def _frame_q(site):
+    """The live pages of the frame, as a condition on a page's own row."""
     wanted = Q(
         content_type__in=ContentType.objects.get_for_models(
-            *service_models, *index_models
+            *_service_models(), *_index_models()
         ).values()
     )
     if site is not None:
@@ -121,17 +123,17 @@ def _frame_pages(request):
         wanted |= Q(
             path__startswith=root.path, depth=root.depth + 1, show_in_menus=True
         )
+    return Q(live=True) & wanted
+
+
+def _build_frame(request, site, pages):
+    """The frame from its pages' rows, annotated with `_portal_restricted`."""
+    service_models, index_models = _service_models(), _index_models()
+    root = site.root_page if site is not None else None
+    frame = FramePages(menu=[], services=[], index_urls={})
     # In tree order, sorted here: for the few rows, an ORDER BY cost Django
     # more (it compares the ordering with every selected column) than Python.
-    pages = sorted(
-        Page.objects.live()
-        .filter(wanted)
-        .annotate(_portal_restricted=restricted())
-        .order_by(),
-        key=lambda page: page.path,
-    )
-    frame = FramePages(menu=[], services=[], index_urls={})
-    for page in pages:
+    for page in sorted(pages, key=lambda page: page.path):
         model = page.specific_class or Page
         if page._portal_restricted:
             continue
@@ -140,13 +142,65 @@ def _frame_pages(request):
         if issubclass(model, service_models):
             frame.services.append(page)
         if (
-            site is not None
+            root is not None
             and page.show_in_menus
             and page.depth == root.depth + 1
             and page.path.startswith(root.path)
         ):
             frame.menu.append(page)
     return frame
+
+
+def _frame_pages(request):
+    site = Site.find_for_request(request) if request else None
+    pages = (
+        Page.objects.filter(_frame_q(site))
+        .annotate(_portal_restricted=restricted())
+        .order_by()
+    )
+    return _build_frame(request, site, pages)
+
+
+def routed_pages(request, parent, url_paths):
+    """The pages below `parent` at these URL paths, unordered (routing looks
+    them up by path).
+
+    Routed from the site root, the same query brings the frame pages, which
+    every page shows (`frame_pages` then needs no query of its own).
+    """
+    below = Q(
+        path__startswith=parent.path, depth__gt=parent.depth, url_path__in=url_paths
+    )
+    site = Site.find_for_request(request)
+    if (
+        site is None
+        or site.root_page_id != parent.pk
+        or has_memo("frame_pages", request)
+    ):
+        return list(Page.objects.filter(below).order_by())
+    in_frame = _frame_q(site)
+    rows = list(
+        Page.objects.filter(below | in_frame)
+        .annotate(
+            _portal_restricted=restricted(),
+            _portal_in_frame=models.ExpressionWrapper(
+                in_frame, output_field=models.BooleanField()
+            ),
+        )
+        .order_by()
+    )
+    remember(
+        "frame_pages",
+        _build_frame(request, site, [row for row in rows if row._portal_in_frame]),
+        request,
+    )
+    return [
+        row
+        for row in rows
+        if row.url_path in url_paths
+        and row.path.startswith(parent.path)
+        and row.depth > parent.depth
+    ]
 
 
 def frame_pages(request=None):
@@ -230,10 +284,7 @@ class BasePage(Page):
         missing = [prefix for prefix in prefixes if prefix not in found]
         if missing:
             found.update(dict.fromkeys(missing))
-            # Unordered: they are looked up by path.
-            pages = (
-                Page.objects.descendant_of(self).filter(url_path__in=missing).order_by()
-            )
+            pages = routed_pages(request, self, missing)
             found.update((page.url_path, page) for page in pages)
         trail = route_trail(request) or []
         if trail and trail[-1].pk == self.pk:
