@@ -26,7 +26,7 @@ from casestudies.models import (
     SizeBand,
     Status,
 )
-from network.models import Province
+from network.models import Municipality, Province
 from portal.filters import ListFilter, ValuesField
 
 SORTS = {
@@ -147,6 +147,8 @@ class CaseStudyFilter(ListFilter):
     )
     van = _year_field()
     tot = _year_field()
+    # One municipality's practices, as its page links to them ("Alle N …").
+    gemeente = forms.SlugField(label=gettext_lazy("Gemeente"), required=False)
     sorteer = forms.ChoiceField(
         required=False,
         initial=DEFAULT_SORT,
@@ -167,11 +169,31 @@ class CaseStudyFilter(ListFilter):
         super().__init__(data, **kwargs)
         self._themes_checked = False
         self._search_ids = None
+        self._municipality_name = ""
 
     # Reading the query string ------------------------------------------------
 
     def clean_thema(self):
         return [slug[:100] for slug in self.cleaned_data["thema"]]
+
+    def clean_gemeente(self):
+        """A known municipality's slug (its name kept for the chip), else ""."""
+        slug = self.cleaned_data["gemeente"]
+        if not slug:
+            return ""
+        name = (
+            Municipality.objects.filter(slug=slug)
+            .values_list("name", flat=True)
+            .first()
+        )
+        if name is None:
+            self.notes.append(
+                _("We kennen de gemeente ‘%(value)s’ niet; we negeerden het.")
+                % {"value": slug[:40]}
+            )
+            return ""
+        self._municipality_name = name
+        return slug
 
     def clean_sorteer(self):
         return self.cleaned_data["sorteer"] or DEFAULT_SORT
@@ -258,6 +280,10 @@ class CaseStudyFilter(ListFilter):
             return Q(AnyOf(F("pk"), ids))
         return Q(pk__in=ids)
 
+    def _municipality_q(self):
+        slug = self.values["gemeente"]
+        return Q(municipality__slug=slug) if slug else Q()
+
     def _theme_q(self):
         if not self.themes:
             return Q()
@@ -295,7 +321,7 @@ class CaseStudyFilter(ListFilter):
         (unless `theme_names` is false: a listing adds them to one page only)."""
         self._validate_themes(practices)
         practices = practices.filter(
-            self._text_q() & self._theme_q() & self._scalar_q()
+            self._text_q() & self._municipality_q() & self._theme_q() & self._scalar_q()
         )
         if theme_names:
             practices = practices.with_theme_names()
@@ -312,7 +338,9 @@ class CaseStudyFilter(ListFilter):
         into a loop over every practice and theme once a filter was chosen.
         """
         rows = list(
-            practices.filter(self._text_q(), tagged_items__isnull=False)
+            practices.filter(
+                self._text_q() & self._municipality_q(), tagged_items__isnull=False
+            )
             .values(
                 theme_slug=F("tagged_items__tag__slug"),
                 theme_name=F("tagged_items__tag__name"),
@@ -363,7 +391,7 @@ class CaseStudyFilter(ListFilter):
             for value, _label in choices.choices:
                 counts[f"{param}:{value}"] = _count(others & _option_q(param, value))
         return list(
-            practices.filter(self._text_q() & self._theme_q())
+            practices.filter(self._text_q() & self._municipality_q() & self._theme_q())
             .order_by()
             .values("start_year")
             .annotate(**counts)
@@ -466,6 +494,13 @@ class CaseStudyFilter(ListFilter):
         if self.query:
             chips.append(
                 Chip(_("Zoekterm: %(q)s") % {"q": self.query}, self.querystring("q"))
+            )
+        if self.values["gemeente"]:
+            chips.append(
+                Chip(
+                    _("Gemeente: %(v)s") % {"v": self._municipality_name},
+                    self.querystring("gemeente"),
+                )
             )
         for slug in self.themes:
             chips.append(

@@ -1,6 +1,8 @@
 """A flat admin listing of all practices, filterable by the facts editors check."""
 
 from django.contrib import messages
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -24,6 +26,22 @@ class CaseStudyPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_case_study_listing():
     return CaseStudyPageListingViewSet()
+
+
+@hooks.register("network_municipality_annotations")
+def municipality_practice_count(request):
+    """Loaded with the municipality on its page: how many published practices
+    it has, for the link to all of them below the few the page shows."""
+    practices = (
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(municipality=OuterRef("pk"))
+        .order_by()
+        .values("municipality")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return {"practice_count": Coalesce(Subquery(practices), 0)}
 
 
 @hooks.register("portal_search_kinds")

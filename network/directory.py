@@ -6,6 +6,7 @@ import json
 import unicodedata
 from html import escape
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.cache import cache
@@ -240,6 +241,8 @@ DIRECTORY_FIELDS = (
     "is_example",
 )
 MUNICIPALITY_EXPERIENCES = 6
+# The newest practices on a municipality's page; a link leads to all of them.
+MUNICIPALITY_PRACTICES = 6
 
 
 def by_province(municipalities, labels):
@@ -322,6 +325,29 @@ def municipality_neighbourhoods(municipality):
     return neighbourhoods
 
 
+def municipality_practices(municipality):
+    """The municipality's newest practices, and a link to all of them on the
+    practices list when there are more (their number comes with the
+    municipality, from `practice_count` that the practices app annotates)."""
+    practices = list(
+        municipality.case_studies.live()
+        .public()
+        .select_related("municipality")
+        .with_theme_names()
+        .order_by("-first_published_at", "-pk")[:MUNICIPALITY_PRACTICES]
+    )
+    count = getattr(municipality, "practice_count", None)
+    if count is None or count <= len(practices):
+        return {"practices": practices, "practice_count": len(practices)}
+    query = urlencode({"gemeente": municipality.slug})
+    return {
+        "practices": practices,
+        "practice_count": count,
+        # A practice sits right below the list of all practices.
+        "all_practices_url": f"{practices[0].index_url}?{query}",
+    }
+
+
 def municipality_context(request, page, municipality):
     contacts = (
         MemberProfile.objects.filter(
@@ -335,13 +361,7 @@ def municipality_context(request, page, municipality):
         "current_phase": municipality_phase(municipality),
         "neighbourhoods": municipality_neighbourhoods(municipality),
         # From the apps above this one, through their reverse relations.
-        "practices": list(
-            municipality.case_studies.live()
-            .public()
-            .select_related("municipality")
-            .with_theme_names()
-            .order_by("-first_published_at", "-pk")
-        ),
+        **municipality_practices(municipality),
         "experiences": list(
             municipality.experiences.published().for_cards(themes_in_query=True)[
                 :MUNICIPALITY_EXPERIENCES

@@ -8,6 +8,7 @@ correct without any cache. Outside a request nothing is kept.
 """
 
 import contextvars
+import functools
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -74,6 +75,16 @@ def memo(name, compute, request=None):
     return store[name]
 
 
+def remember(name, value, request):
+    """Keep `value` as what `memo(name, ...)` returns for the rest of `request`
+    (found on the way by a query that had to run anyway)."""
+    request.__dict__.setdefault("_portal_memo", {})[name] = value
+
+
+def has_memo(name, request):
+    return name in request.__dict__.get("_portal_memo", {})
+
+
 def _match(site, hostname, port):
     # Wagtail's order in `get_site_for_hostname`.
     if site.hostname == hostname and site.port == port:
@@ -83,19 +94,20 @@ def _match(site, hostname, port):
     return 2 if site.is_default_site else 3
 
 
+@functools.cache
 def _root_page_accessors():
     """The names by which a `Page` reaches its specific row, for the page types
     that may only sit at the top of the tree (a site's home page): joined to
     the sites' query, so routing needs no query for the home page itself."""
     from wagtail.models import Page, get_page_models
 
-    return [
+    return tuple(
         model._meta.model_name
         for model in get_page_models()
         if model is not Page
         and model._meta.get_parent_list() == [Page]
         and model.allowed_parent_page_models() == [Page]
-    ]
+    )
 
 
 def _keep_specific_root(root):
@@ -145,7 +157,13 @@ def load_sites(request):
                 )
             )
         )
-        .order_by("-root_page__url_path", "-is_default_site", "hostname")
+        # Sorted below: a handful of rows, and an ORDER BY made Django hash every
+        # one of the 100+ selected columns to look for it among them.
+        .order_by()
+    )
+    sites.sort(key=lambda site: site.hostname)
+    sites.sort(
+        key=lambda site: (site.root_page.url_path, site.is_default_site), reverse=True
     )
     for site in sites:
         _keep_specific_root(site.root_page)

@@ -190,6 +190,11 @@ class GuidePage(BasePage):
             following[0] if following else None
         )
 
+    @classmethod
+    def routed_queryset(cls, queryset, request):
+        # The phase is shown at the top and links to the toolkit.
+        return queryset.select_related("phase")
+
     def get_context(self, request, *args, **kwargs):
         from .documents import ToolkitPage
 

@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -14,7 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
-from portal.request_memo import current_request, memo
+from portal.request_memo import current_request, has_memo, memo, remember
 
 
 class InPrivateSection(models.Func):
@@ -96,17 +97,25 @@ class FramePages:
     index_urls: dict
 
 
-def _frame_pages(request):
+@functools.cache
+def _index_models():
+    """The page types whose URL every page may link to (`url_everywhere`)."""
+    return tuple(
+        model for model in apps.get_models() if getattr(model, "url_everywhere", False)
+    )
+
+
+def _service_models():
     from portal.models import ContactPage, FaqPage
 
-    site = Site.find_for_request(request) if request else None
-    service_models = (FaqPage, ContactPage)
-    index_models = [
-        model for model in apps.get_models() if getattr(model, "url_everywhere", False)
-    ]
+    return (FaqPage, ContactPage)
+
+
+def _frame_q(site):
+    """The live pages of the frame, as a condition on a page's own row."""
     wanted = Q(
         content_type__in=ContentType.objects.get_for_models(
-            *service_models, *index_models
+            *_service_models(), *_index_models()
         ).values()
     )
     if site is not None:
@@ -114,29 +123,84 @@ def _frame_pages(request):
         wanted |= Q(
             path__startswith=root.path, depth=root.depth + 1, show_in_menus=True
         )
-    pages = list(
-        Page.objects.live()
-        .filter(wanted)
-        .annotate(_portal_restricted=restricted())
-        .order_by("path")
-    )
+    return Q(live=True) & wanted
+
+
+def _build_frame(request, site, pages):
+    """The frame from its pages' rows, annotated with `_portal_restricted`."""
+    service_models, index_models = _service_models(), _index_models()
+    root = site.root_page if site is not None else None
     frame = FramePages(menu=[], services=[], index_urls={})
-    for page in pages:
+    # In tree order, sorted here: for the few rows, an ORDER BY cost Django
+    # more (it compares the ordering with every selected column) than Python.
+    for page in sorted(pages, key=lambda page: page.path):
         model = page.specific_class or Page
         if page._portal_restricted:
             continue
-        if issubclass(model, tuple(index_models)):
+        if issubclass(model, index_models):
             frame.index_urls.setdefault(model, page.get_url(request))
         if issubclass(model, service_models):
             frame.services.append(page)
         if (
-            site is not None
+            root is not None
             and page.show_in_menus
             and page.depth == root.depth + 1
             and page.path.startswith(root.path)
         ):
             frame.menu.append(page)
     return frame
+
+
+def _frame_pages(request):
+    site = Site.find_for_request(request) if request else None
+    pages = (
+        Page.objects.filter(_frame_q(site))
+        .annotate(_portal_restricted=restricted())
+        .order_by()
+    )
+    return _build_frame(request, site, pages)
+
+
+def routed_pages(request, parent, url_paths):
+    """The pages below `parent` at these URL paths, unordered (routing looks
+    them up by path).
+
+    Routed from the site root, the same query brings the frame pages, which
+    every page shows (`frame_pages` then needs no query of its own).
+    """
+    below = Q(
+        path__startswith=parent.path, depth__gt=parent.depth, url_path__in=url_paths
+    )
+    site = Site.find_for_request(request)
+    if (
+        site is None
+        or site.root_page_id != parent.pk
+        or has_memo("frame_pages", request)
+    ):
+        return list(Page.objects.filter(below).order_by())
+    in_frame = _frame_q(site)
+    rows = list(
+        Page.objects.filter(below | in_frame)
+        .annotate(
+            _portal_restricted=restricted(),
+            _portal_in_frame=models.ExpressionWrapper(
+                in_frame, output_field=models.BooleanField()
+            ),
+        )
+        .order_by()
+    )
+    remember(
+        "frame_pages",
+        _build_frame(request, site, [row for row in rows if row._portal_in_frame]),
+        request,
+    )
+    return [
+        row
+        for row in rows
+        if row.url_path in url_paths
+        and row.path.startswith(parent.path)
+        and row.depth > parent.depth
+    ]
 
 
 def frame_pages(request=None):
@@ -220,7 +284,7 @@ class BasePage(Page):
         missing = [prefix for prefix in prefixes if prefix not in found]
         if missing:
             found.update(dict.fromkeys(missing))
-            pages = Page.objects.descendant_of(self).filter(url_path__in=missing)
+            pages = routed_pages(request, self, missing)
             found.update((page.url_path, page) for page in pages)
         trail = route_trail(request) or []
         if trail and trail[-1].pk == self.pk:

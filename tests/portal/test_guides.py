@@ -290,3 +290,16 @@ def test_editors_can_open_every_new_page_type_in_the_admin(client, demo):
     assert client.get("/admin/snippets/portal/phase/").status_code == 200
     html = client.get("/admin/snippets/portal/phase/").content.decode()
     assert "Verkennen" in html and "Evalueren" in html
+
+
+def test_guide_page_loads_its_phase_with_the_page(client, guide_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    (guide,) = make_guides(guide_index, 1)
+    client.get(guide.url)  # the first request creates the site settings
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(guide.url).content.decode()
+    assert "Starten" in html
+    phase_alone = [q for q in queries if q["sql"].startswith('SELECT "portal_phase"')]
+    assert phase_alone == []

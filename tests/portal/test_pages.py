@@ -1,3 +1,5 @@
+import re
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -25,3 +27,31 @@ def test_meta_description_prefers_the_search_description(home_page):
     assert page.get_meta_description() == "De inleiding"
     page.search_description = "Voor zoekmachines"
     assert page.get_meta_description() == "Voor zoekmachines"
+
+
+def test_routing_brings_the_menu_in_the_same_query(client, home_page):
+    """The pages on the path and the menu's pages (the frame every page shows)
+    come from one query, with the page cache and fragment caches empty."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.factories import ContentPageFactory
+
+    section = ContentPageFactory(
+        parent=home_page, slug="over", title="Over ons", show_in_menus=True
+    )
+    section.save_revision().publish()
+    page = ContentPageFactory(parent=section, slug="team", title="Het team")
+    page.save_revision().publish()
+    client.get("/over/team/")  # the first request creates the site settings
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/over/team/").content.decode()
+    menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    assert '<a href="/over/" aria-current="true">Over ons</a>' in menu
+    page_queries = [q["sql"] for q in queries if 'FROM "wagtailcore_page"' in q["sql"]]
+    by_path = [sql for sql in page_queries if '"url_path" IN' in sql]
+    menu_lookups = [sql for sql in page_queries if '"content_type_id" IN' in sql]
+    assert len(by_path) == 1
+    assert menu_lookups == by_path
