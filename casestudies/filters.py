@@ -446,7 +446,9 @@ class CaseStudyFilter(ListFilter):
         know every theme of the list, and are this selection's counts where
         no filter (or only a theme) is set. Two queries at most.
         """
-        if stored is None or self.query or not _fits(stored):
+        # A search or a municipality makes a list of its own, with only the
+        # themes its practices carry: counted live, and small.
+        if stored is None or self.query or self.values["gemeente"] or not _fits(stored):
             return self._facets(*self.facet_rows(practices))
         theme_rows, year_rows = stored
         self._check_themes({row["theme_slug"] for row in theme_rows})

@@ -26,6 +26,8 @@ QUERIES = [
     "status=lopend&grootte=tot-10000&label=gedeeld",
     "van=2020&tot=2024&thema=diversiteit",
     "sorteer=naam&page=1",
+    "gemeente=genk",
+    "gemeente=genk&thema=jongeren",
 ]
 
 
@@ -89,6 +91,7 @@ def test_the_list_reads_the_stored_counts(client, counted):
     assert theme_count(client, "jongeren", "thema=jongeren") == 99
     assert theme_count(client, "jongeren", "status=lopend") == 1
     assert theme_count(client, "jongeren", "q=Genk") == 1
+    assert theme_count(client, "jongeren", "gemeente=genk") == 1
 
 
 def test_stored_counts_of_every_list_equal_a_live_count(client, counted):
