@@ -8,13 +8,10 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
     F,
     Func,
     IntegerField,
-    OuterRef,
     Prefetch,
-    Subquery,
     Value,
     When,
 )
@@ -173,26 +170,59 @@ class RelatedCandidate(Func):
         return f"{pk} = ANY(ARRAY({sql}))", (*pk_params, *params)
 
 
+class SharedThemes(Func):
+    """How many of these themes a practice has, from the (practice, tag) index.
+
+    Written in SQL for the same reason as `RelatedCandidate`: the ORM's
+    grouped subquery cost more Python to build than the database to run.
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, theme_ids):
+        super().__init__(F("pk"))
+        self.theme_ids = list(theme_ids)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        table = connection.ops.quote_name(CaseStudyPageTag._meta.db_table)
+        marks = ", ".join(["%s"] * len(self.theme_ids))
+        sql = (
+            f"(SELECT COUNT(*) FROM {table} t WHERE "  # noqa: S608
+            f"t.content_object_id = {pk} AND t.tag_id IN ({marks}))"
+        )
+        return sql, (*pk_params, *self.theme_ids)
+
+
 def _with_rank(practices, practice, theme_ids):
     """How many themes each shares with `practice`, and whether it lies in the
     same province: what related practices are ranked by."""
-    shared = (
-        CaseStudyPageTag.objects.filter(
-            content_object=OuterRef("pk"), tag_id__in=theme_ids
-        )
-        .order_by()
-        .values("content_object")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
     return practices.annotate(
-        shared=Subquery(shared, output_field=IntegerField()),
+        shared=SharedThemes(theme_ids),
         same_province=Case(
             When(municipality__province=practice.municipality.province, then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         ),
     ).order_by("-same_province", "-shared", "-first_published_at", "pk")
+
+
+# What a related practice's card (`casestudies/includes/case_study_card.html`,
+# without an image) reads, with what `{% pageurl %}` needs: any other field
+# would cost a query per card.
+RELATED_CARD_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "content_type",
+    "status",
+    "summary",
+    "label",
+    "is_example",
+    "municipality__name",
+    "municipality__province",
+)
 
 
 def related_practices(practice, theme_ids):
@@ -209,11 +239,15 @@ def related_practices(practice, theme_ids):
     candidates = public(
         CaseStudyPage.objects.live().filter(RelatedCandidate(practice, theme_ids))
     )
-    # PostgreSQL computes the theme names of the three kept only; SQLite of
-    # every candidate, still a bounded number.
+    # PostgreSQL computes the themes of the three kept only; SQLite of every
+    # candidate, still a bounded number. Only the card's columns: Django
+    # spent more Python on compiling and reading the ~100 columns of a practice
+    # and its municipality than the database on the query.
     return list(
         _with_rank(
-            candidates.select_related("municipality").with_theme_names(),
+            candidates.select_related("municipality")
+            .only(*RELATED_CARD_FIELDS)
+            .with_theme_tags(),
             practice,
             theme_ids,
         )[:RELATED_COUNT]

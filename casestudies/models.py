@@ -146,6 +146,27 @@ class GroupConcat(models.Aggregate):
         return self.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
 
 
+def _theme_tags():
+    """Name and slug of each theme of the outer practice, in one column."""
+    return models.Subquery(
+        CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
+        .order_by()
+        .values("content_object")
+        .annotate(
+            tags=GroupConcat(
+                Concat(
+                    "tag__name",
+                    models.Value(SLUG_SEPARATOR),
+                    "tag__slug",
+                    output_field=models.TextField(),
+                ),
+                THEME_SEPARATOR,
+            )
+        )
+        .values("tags")
+    )
+
+
 class CaseStudyPageQuerySet(PortalPageQuerySet):
     def with_theme_names(self):
         """All theme names of each practice in one column (`theme_list` reads it),
@@ -161,26 +182,8 @@ class CaseStudyPageQuerySet(PortalPageQuerySet):
         return self.with_theme_tags().annotate(theme_names=models.Subquery(names))
 
     def with_theme_tags(self):
-        """Name and slug of each theme in one column (`theme_links` reads it),
-        for cards that link to the theme's page."""
-        tags = (
-            CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
-            .order_by()
-            .values("content_object")
-            .annotate(
-                tags=GroupConcat(
-                    Concat(
-                        "tag__name",
-                        models.Value(SLUG_SEPARATOR),
-                        "tag__slug",
-                        output_field=models.TextField(),
-                    ),
-                    THEME_SEPARATOR,
-                )
-            )
-            .values("tags")
-        )
-        return self.annotate(theme_tags=models.Subquery(tags))
+        """Only what a card reads (`theme_links`), without `theme_names`."""
+        return self.annotate(theme_tags=_theme_tags())
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):

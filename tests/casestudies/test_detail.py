@@ -173,3 +173,35 @@ def test_a_practice_without_themes_has_no_related_section(client, practice):
     practice(title="Alleen", slug="alleen")
     html = client.get("/praktijkvoorbeelden/alleen/").content.decode()
     assert "Verwante praktijkvoorbeelden" not in html
+
+
+def test_related_practice_cards_need_no_query_of_their_own(
+    client, practice, genk, django_assert_num_queries
+):
+    """The related practices load only the columns their cards read: a field
+    the card reads and the query leaves out would cost a query per card."""
+    from django.template.loader import render_to_string
+
+    for town in ["Gent", "Bree", "Leuven"]:
+        practice(
+            town,
+            title=f"{town}, gevalideerd",
+            themes=["jongeren"],
+            status="lopend",
+            label="gevalideerd",
+            summary=f"Samenvatting {town}",
+        )
+    request = client.get(URL).wsgi_request  # also fills the site root paths
+    related = related_practices(genk, [tag.pk for tag in genk.themes.all()])
+    assert len(related) == 3
+    with django_assert_num_queries(0):
+        cards = [
+            render_to_string(
+                "casestudies/includes/case_study_card.html",
+                {"practice": page, "heading": "h3", "request": request},
+            )
+            for page in related
+        ]
+    assert "Samenvatting Bree" in "".join(cards)
+    assert "Gevalideerd door Mechelen" in "".join(cards)
+    assert all(">jongeren</a>" in card for card in cards)

@@ -55,3 +55,18 @@ def test_routing_brings_the_menu_in_the_same_query(client, home_page):
     menu_lookups = [sql for sql in page_queries if '"content_type_id" IN' in sql]
     assert len(by_path) == 1
     assert menu_lookups == by_path
+
+
+def test_the_menu_pages_have_an_index(db):
+    """The frame's menu condition (`depth`, `show_in_menus`) is served by an
+    index, so the routing query ORs index lookups instead of reading every
+    page (the other two parts, `url_path` and `content_type_id`, have one)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(
+            cursor, Page._meta.db_table
+        )
+    indexed = [c["columns"] for c in constraints.values() if c["index"]]
+    assert ["depth", "show_in_menus"] in indexed
+    assert ["url_path"] in indexed
