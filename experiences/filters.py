@@ -10,7 +10,7 @@ from taggit.models import Tag
 from casestudies.models import CaseStudyPageTag
 from experiences.models import Experience, ExperienceKind, ExperienceTheme
 from network.models import Municipality, Province
-from portal.filters import ListFilter
+from portal.filters import FastSelect, ListFilter
 from portal.fragment_cache import content_version
 from portal.models.pages import InPrivateSection
 
@@ -85,18 +85,21 @@ def filter_choices():
 
 class ExperienceFilter(ListFilter):
     q = forms.CharField(label=_("Zoek in de ervaringen"), required=False)
-    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    # Hundreds of options: written without a template per option.
+    thema = forms.ChoiceField(label=_("Thema"), required=False, widget=FastSelect)
     soort = forms.ChoiceField(
         label=_("Soort"),
         required=False,
+        widget=FastSelect,
         choices=[("", _("Alle soorten")), *ExperienceKind.choices],
     )
     provincie = forms.ChoiceField(
         label=_("Provincie"),
         required=False,
+        widget=FastSelect,
         choices=[("", _("Alle provincies")), *Province.choices],
     )
-    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False, widget=FastSelect)
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
