@@ -103,11 +103,23 @@ class ExperienceFilter(ListFilter):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        choices = filter_choices()
-        self.fields["thema"].choices = [("", _("Alle thema's")), *choices["themes"]]
-        self.fields["gemeente"].choices = [
+        # Loaded when first needed: to check a chosen theme or municipality, or
+        # to show the form. The feed without them needs neither (two queries
+        # and the heaviest of them cold).
+        loaded = {}
+
+        def choices(name):
+            if not loaded:
+                loaded.update(filter_choices())
+            return loaded[name]
+
+        self.fields["thema"].choices = lambda: [
+            ("", _("Alle thema's")),
+            *choices("themes"),
+        ]
+        self.fields["gemeente"].choices = lambda: [
             ("", _("Alle gemeenten")),
-            *choices["municipalities"],
+            *choices("municipalities"),
         ]
 
     # Subqueries on fields the search backend can filter on, so a search combines
