@@ -10,7 +10,7 @@ from taggit.models import Tag
 from casestudies.models import CaseStudyPageTag
 from experiences.models import Experience, ExperienceKind, ExperienceTheme
 from network.models import Municipality, Province
-from portal.filters import ListFilter
+from portal.filters import FastSelect, ListFilter
 from portal.fragment_cache import content_version
 from portal.models.pages import InPrivateSection
 
@@ -85,26 +85,41 @@ def filter_choices():
 
 class ExperienceFilter(ListFilter):
     q = forms.CharField(label=_("Zoek in de ervaringen"), required=False)
-    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    # Hundreds of options: written without a template per option.
+    thema = forms.ChoiceField(label=_("Thema"), required=False, widget=FastSelect)
     soort = forms.ChoiceField(
         label=_("Soort"),
         required=False,
+        widget=FastSelect,
         choices=[("", _("Alle soorten")), *ExperienceKind.choices],
     )
     provincie = forms.ChoiceField(
         label=_("Provincie"),
         required=False,
+        widget=FastSelect,
         choices=[("", _("Alle provincies")), *Province.choices],
     )
-    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False, widget=FastSelect)
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        choices = filter_choices()
-        self.fields["thema"].choices = [("", _("Alle thema's")), *choices["themes"]]
-        self.fields["gemeente"].choices = [
+        # Loaded when first needed: to check a chosen theme or municipality, or
+        # to show the form. The feed without them needs neither (two queries
+        # and the heaviest of them cold).
+        loaded = {}
+
+        def choices(name):
+            if not loaded:
+                loaded.update(filter_choices())
+            return loaded[name]
+
+        self.fields["thema"].choices = lambda: [
+            ("", _("Alle thema's")),
+            *choices("themes"),
+        ]
+        self.fields["gemeente"].choices = lambda: [
             ("", _("Alle gemeenten")),
-            *choices["municipalities"],
+            *choices("municipalities"),
         ]
 
     # Subqueries on fields the search backend can filter on, so a search combines

@@ -9,7 +9,7 @@ from network.models import MembershipStatus
 from portal.aggregates import JSONGroupArray
 from trajectories import services
 from trajectories.models import MentorContact, TrajectoryStep
-from trajectories.route import load_route, next_step, progress
+from trajectories.route import load_outline, load_step, next_step, progress
 from trajectories.views import timeline
 
 
@@ -54,10 +54,13 @@ def dashboard_context(request, profile):
     if municipality.membership_status != MembershipStatus.MEMBER:
         return None
     trajectory = services.trajectory_for(municipality)
-    route = load_route()
+    # The outline is enough for the timeline and the counts; only the next
+    # step's links are shown.
+    route = load_outline()
     statuses = {row["step"]: row["status"] for row in profile.trajectory_statuses or ()}
     state, phases = timeline(route, statuses)
     closed, total = progress(route, statuses)
+    step = next_step(route, statuses)
     return {
         "municipality": municipality,
         "trajectory": trajectory,
@@ -66,7 +69,7 @@ def dashboard_context(request, profile):
         "closed": closed,
         "total": total,
         "percent": round(100 * closed / total) if total else 0,
-        "next_step": next_step(route, statuses),
+        "next_step": step and load_step(step.pk),
         "open_agreements": profile.open_agreements,
         "overdue_agreements": profile.overdue_agreements,
         "trajectory_url": reverse("trajectories:trajectory", args=[municipality.slug]),

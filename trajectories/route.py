@@ -276,11 +276,26 @@ def route_outline():
     ]
 
 
-def load_route():
-    """The route in order, from the cache until a step, phase or page changes."""
-    key = f"trajectories:route:{version()}:{content_version()}"
+def load_outline():
+    """The route in order without its links (`route_outline`), from the cache
+    until a step, phase or page changes."""
+    key = f"trajectories:outline:{version()}:{content_version()}"
     route = cache.get(key)
     if route is None:
-        route = _route_from(_linked_steps())
+        route = route_outline()
         cache.set(key, route, ROUTE_CACHE_SECONDS)
     return route
+
+
+def load_step(pk):
+    """One step with its guide and document links (as `_route_from` builds
+    them), from the cache until a step, phase or page changes; None when it is
+    gone. The dashboard shows one step's links: building every step's cost
+    more than the query this takes."""
+    key = f"trajectories:step:{pk}:{version()}:{content_version()}"
+    step = cache.get(key)
+    if step is None:
+        phases = _route_from(_linked_steps().filter(pk=pk))
+        step = phases[0].steps[0] if phases else None
+        cache.set(key, step, ROUTE_CACHE_SECONDS)
+    return step

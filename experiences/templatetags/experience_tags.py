@@ -7,8 +7,10 @@ the experiences without their apps importing this one.
 from urllib.parse import urlencode
 
 from django import template
+from django.urls import reverse
 
 from experiences.models import experiences_url
+from portal.request_memo import memo
 
 register = template.Library()
 
@@ -27,3 +29,10 @@ def share_experience_url(practice=None):
     if practice is not None:
         url += f"?{urlencode({'praktijk': practice.slug})}"
     return url
+
+
+@register.filter
+def theme_url(slug):
+    """`{% url 'theme' slug %}`, reversed once per theme and request: a list's
+    twelve cards name the same few themes again and again."""
+    return memo(f"experiences:theme-url:{slug}", lambda: reverse("theme", args=[slug]))

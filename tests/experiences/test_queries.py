@@ -142,3 +142,29 @@ def test_the_list_and_its_feed_read_the_themes_with_the_experiences(
         assert "burendag" in html and "zomer" in html
     # The feed's categories A–Z, as the cards list them.
     assert "<category>burendag</category><category>zomer</category>" in html
+
+
+def test_the_feed_reads_the_filter_s_choices_only_to_check_a_theme_or_a_town(
+    client, experiences_page, member, editor, monkeypatch
+):
+    from experiences import filters
+
+    ExperienceFactory(
+        author=member, themes=["burendag"], publish=True, publish__by=editor
+    )
+    loads = []
+    original = filters.filter_choices
+
+    def filter_choices():
+        loads.append(1)
+        return original()
+
+    monkeypatch.setattr(filters, "filter_choices", filter_choices)
+    assert "burendag" in client.get("/ervaringen/feed/").text
+    assert loads == []
+    # A theme is still checked against the themes in use, and the list's form
+    # still offers them all.
+    assert "<item>" in client.get("/ervaringen/feed/?thema=burendag").text
+    assert len(loads) == 1
+    assert 'value="burendag"' in client.get("/ervaringen/").text
+    assert len(loads) == 2

@@ -3,9 +3,10 @@
 import pytest
 from django import forms
 from django.http import QueryDict
+from django.utils.safestring import mark_safe
 
 from network.models import Municipality, Province
-from portal.filters import ListFilter
+from portal.filters import FastSelect, ListFilter
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +80,22 @@ def test_every_list_uses_the_one_contract():
         AgendaFilterForm,
     ]
     assert [f.__name__ for f in lists if not issubclass(f, ListFilter)] == []
+
+
+@pytest.mark.parametrize(
+    ("choices", "value", "attrs"),
+    [
+        (
+            [("", "Alle thema's"), ("a&b", 'Buren <b>"samen"</b>'), ("é", "Éénheid")],
+            "a&b",
+            {"id": "id_thema"},
+        ),
+        ([("", "-"), ("x", "y")], None, {"disabled": True, "hidden": False}),
+        ([("Groep", [("1", "een"), ("2", "twee")]), ("3", "drie")], "2", {}),
+        ([("s", mark_safe("<i>veilig</i>")), (1, 2)], 1, {}),
+        ([], "", {"class": 'a"b'}),
+    ],
+)
+def test_the_fast_select_writes_what_django_s_templates_write(choices, value, attrs):
+    fast = FastSelect(choices=choices).render("naam&", value, attrs)
+    assert fast == forms.Select(choices=choices).render("naam&", value, attrs)

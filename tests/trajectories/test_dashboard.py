@@ -37,3 +37,26 @@ def test_the_mentors_dashboard_shows_no_trajectory(client, mechelen, steps):
     client.force_login(user)
     html = client.get("/account/").content.decode()
     assert "Ons traject" not in html
+
+
+def test_the_dashboard_builds_the_links_of_the_next_step_only(
+    client, member, leuven, steps, home_page, monkeypatch
+):
+    from trajectories import route
+
+    guide = GuidePageFactory(parent=home_page, slug="werven", title="Werven in de wijk")
+    for step in steps:
+        step.guides.add(guide)
+    built = []
+
+    def route_from(rows, request=None):
+        rows = list(rows)
+        built.extend(row.pk for row in rows)
+        return original(rows, request)
+
+    original = route._route_from
+    monkeypatch.setattr(route, "_route_from", route_from)
+    client.force_login(member)
+    html = client.get("/account/").content.decode()
+    assert built == [steps[0].pk]
+    assert f'href="{guide.url}"' in html
