@@ -78,3 +78,18 @@ def publish(page, **changes):
     for name, value in changes.items():
         setattr(page, name, value)
     page.save_revision().publish()
+
+
+def enqueued(monkeypatch, task_path):
+    """Replace the task at `task_path` by one that only records each time it
+    is queued, as the database backend takes it to run later; returns the
+    record (a list)."""
+    queued = []
+
+    class Worker:
+        @staticmethod
+        def enqueue():
+            queued.append(True)
+
+    monkeypatch.setattr(task_path, Worker)
+    return queued

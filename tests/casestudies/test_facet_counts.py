@@ -14,6 +14,7 @@ from casestudies.facet_counts import refresh_listing_facets
 from casestudies.filters import CaseStudyFilter
 from casestudies.models import CaseStudyIndexPage, ListingFacetCounts
 from tests.casestudies.conftest import CATALOGUE, titles
+from tests.helpers import enqueued
 
 URL = "/praktijkvoorbeelden/"
 QUERIES = [
@@ -231,16 +232,7 @@ def test_a_recount_that_a_change_overtook_stores_nothing(counted, monkeypatch):
 def test_changes_before_the_queued_recount_starts_queue_no_other(
     counted, monkeypatch, django_capture_on_commit_callbacks
 ):
-    queued = []
-
-    class Worker:
-        """Takes the task, as the database backend does, and runs it later."""
-
-        @staticmethod
-        def enqueue():
-            queued.append(True)
-
-    monkeypatch.setattr("casestudies.tasks.refresh_listing_facets_task", Worker)
+    queued = enqueued(monkeypatch, "casestudies.tasks.refresh_listing_facets_task")
     with django_capture_on_commit_callbacks(execute=True):
         for page in counted.values():
             page.save_revision().publish()

@@ -1,6 +1,6 @@
 import pytest
 
-from network.factories import MemberFactory, NetworkIndexPageFactory
+from network.factories import MemberFactory
 from network.models import MembershipStatus, Municipality
 from portal.factories import PhaseFactory
 from trajectories.factories import StepFactory, TrajectoryFactory
@@ -70,11 +70,3 @@ def other_member(kortrijk):
 @pytest.fixture
 def trajectory(leuven, steps):
     return TrajectoryFactory(municipality=leuven)
-
-
-@pytest.fixture
-def network_page(home_page):
-    page = NetworkIndexPageFactory.build(slug="netwerk", title="Netwerk")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page

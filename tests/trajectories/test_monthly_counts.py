@@ -14,6 +14,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from experiences import services
 from experiences.factories import ExperienceFactory
+from tests.helpers import enqueued
 from trajectories.figures import _live_themes, _live_words
 from trajectories.forms import FigureRangeForm, months
 from trajectories.models import MonthlyCount
@@ -123,16 +124,7 @@ def test_changes_before_the_queued_recount_starts_queue_no_other(
     content, monkeypatch, django_capture_on_commit_callbacks
 ):
     practices, _experience = content
-    queued = []
-
-    class Worker:
-        """Takes the task, as the database backend does, and runs it later."""
-
-        @staticmethod
-        def enqueue():
-            queued.append(True)
-
-    monkeypatch.setattr("trajectories.tasks.refresh_monthly_counts_task", Worker)
+    queued = enqueued(monkeypatch, "trajectories.tasks.refresh_monthly_counts_task")
     with django_capture_on_commit_callbacks(execute=True):
         for practice in practices:
             practice.save_revision().publish()
