@@ -45,3 +45,12 @@ def test_bench_measures_every_page_within_its_query_budget(demo, tmp_path, setti
             assert page["page cache"]["queries"] == 0, label
         warm, cold = page["warm"]["queries"], page["cold"]["queries"]
         assert max(warm, cold) <= page["max_queries"], (label, warm, cold)
+
+
+def test_profile_shows_where_a_cold_page_spends_its_calls(demo):
+    out = io.StringIO()
+    call_command("bench", "--profile", "--only", "dashboard", "--runs", "2", stdout=out)
+    report = out.getvalue()
+    assert "=== dashboard /account/: 2 cold requests ===" in report
+    assert "function calls" in report
+    assert "Ordered by: cumulative time" in report

@@ -26,9 +26,12 @@ and `.md`.
 """
 
 import contextlib
+import cProfile
+import io
 import json
 import os
 import platform
+import pstats
 import statistics
 import time
 from datetime import UTC, datetime
@@ -307,12 +310,22 @@ class Command(BaseCommand):
             "such a partial run writes no results.",
         )
         parser.add_argument(
+            "--profile",
+            action="store_true",
+            help="Instead of timing, profile the cold state of the selected pages "
+            "(with --only) and print where the time and the calls go.",
+        )
+        parser.add_argument(
             "--results",
             default=str(settings.BASE_DIR / "bench" / "results"),
             help="Directory for <date>.json and <date>.md; '' writes nothing.",
         )
 
-    def handle(self, *args, runs, queries_only, slow_seconds, only, results, **options):
+    def handle(
+        self, *args, runs, queries_only, slow_seconds, only, results, profile, **options
+    ):
+        if profile:
+            return self.profile(only, runs)
         self.runs, self.queries_only = runs, queries_only
         self.only = only
         if only:
@@ -365,6 +378,42 @@ class Command(BaseCommand):
         if self.failures:
             raise CommandError(f"Over budget: {'; '.join(self.failures)}")
         self.stdout.write(self.style.SUCCESS("Every page within its budget."))
+
+    def profile(self, only, runs):
+        """cProfile of `runs` cold requests of each page matching `only`, after
+        one unprofiled request, as visitor (and as member for member pages)."""
+        if not only:
+            raise CommandError("--profile needs --only LABEL.")
+        member = bench_member()
+        member_client = Client(HTTP_HOST="localhost")
+        if member:
+            member_client.force_login(member)
+        selected = [(page, Client(HTTP_HOST="localhost")) for page in pages()] + [
+            (
+                (label, (lambda p=path: p(member)) if callable(path) else path, *rest),
+                member_client,
+            )
+            for label, path, *rest in member_pages()
+            if member
+        ]
+        for (label, path, _max_queries, _kind), client in selected:
+            if not any(part in label for part in only):
+                continue
+            path = path() if callable(path) else path
+            addresses = (f"10.1.0.{n}" for n in range(1, runs + 2))
+            with cache_state("cold"):
+                fetch(client, path, next(addresses))
+                profiler = cProfile.Profile()
+                profiler.enable()
+                for address in addresses:
+                    fetch(client, path, address)
+                profiler.disable()
+            self.stdout.write(f"\n=== {label} {path}: {runs} cold requests ===")
+            report = io.StringIO()
+            stats = pstats.Stats(profiler, stream=report)
+            stats.sort_stats("tottime").print_stats(30)
+            stats.sort_stats("cumulative").print_stats(50)
+            self.stdout.write(report.getvalue())
 
     def header(self, title, states):
         width = 5 * len(states) + 3
