@@ -2,9 +2,9 @@
 
 `CaseStudyFilter(request.GET)` reads the query string once, ignores what it
 cannot use (with a note for the visitor) and narrows the practices every output
-shares (`filter`). Facet counts take a fixed number of queries whatever the
-number of practices: one query with a conditional count per option, grouped by
-start year, and one grouped query for the themes; Python only sums the few year
+shares (`filter`). Facet counts take one query whatever the number of
+practices: a conditional count per option, grouped by start year, and a count
+per theme, over the matching practices read once; Python only sums the few year
 rows that the year range keeps.
 """
 
@@ -12,9 +12,18 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Func, Q
+from django.db.models import (
+    Aggregate,
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    Func,
+    Q,
+    TextField,
+)
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from taggit.models import Tag
 
 from casestudies.models import (
     FIRST_YEAR,
@@ -25,6 +34,7 @@ from casestudies.models import (
     Label,
     SizeBand,
     Status,
+    size_band_expression,
 )
 from network.models import Municipality, Province
 from portal.filters import ListFilter, ValuesField
@@ -82,39 +92,42 @@ def _band_q(band):
     return q
 
 
-def _option_q(param, value):
-    """The practices that carry this option of a single-valued facet."""
-    if param == "provincie":
-        return Q(municipality__province=value)
-    if param == "grootte":
-        return _band_q(value)
-    return Q(**{param: value})
-
-
 class AnyOf(Func):
-    """`expression = ANY(%s)`, the values as one array parameter: thousands of
-    ids cost the client and the planner one value, not a placeholder each."""
+    """`expression = ANY(%s)`, the values as one array parameter (a list or
+    an `ArrayText` literal): thousands of ids cost the client and the planner
+    one value, not a placeholder each."""
 
     output_field = BooleanField()
 
     def __init__(self, expression, values):
         super().__init__(expression)
-        self.values = list(values)
+        self.values = values if isinstance(values, str) else list(values)
 
     def as_sql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"{sql} = ANY(%s::bigint[])", (*params, self.values)
 
 
-def _count(condition):
-    return Count("pk", filter=condition) if condition else Count("pk")
+class ArrayText(Aggregate):
+    """PostgreSQL: the values as one array literal ('{}' for none), which
+    Python reads and `AnyOf` sends back as one text value."""
+
+    function = "ARRAY_AGG"
+    template = "COALESCE(%(function)s(%(expressions)s), '{}')::text"
+    output_field = TextField()
+
+
+def _year_row_keys_in_order():
+    """The option keys of a year row, in the order the facets list them."""
+    return [
+        f"{param}:{value}"
+        for param, _key, choices in SCALAR_FACETS
+        for value in choices.values
+    ]
 
 
 def _year_row_keys():
-    keys = {"start_year", "total"}
-    for param, _key, choices in SCALAR_FACETS:
-        keys |= {f"{param}:{value}" for value in choices.values}
-    return keys
+    return {"start_year", "total", *_year_row_keys_in_order()}
 
 
 def _fits(stored):
@@ -255,28 +268,31 @@ class CaseStudyFilter(ListFilter):
         PostgreSQL reads them once: it cannot estimate how many rows a text
         search keeps, and planned the theme counts as a loop over every match
         and theme (0.5 s at 5,000 matches); a list it counts exactly, and the
-        search runs once instead of in each of the three queries.
+        search runs once instead of in each query of the list. The list comes
+        as one array literal (`ArrayText`) and goes back as one parameter:
+        thousands of ids read and sent one by one cost Python more than the
+        database spent on the search.
         """
         if self._search_ids is None:
             results = CaseStudyPage.objects.only("id").search(
                 self.query, order_by_relevance=False
             )
-            if hasattr(results, "get_queryset"):
-                # Unsorted: pages come in tree order, a join and a sort of every match.
-                self._search_ids = results.get_queryset().order_by().values("pk")
-                if connection.vendor == "postgresql":
-                    self._search_ids = list(
-                        self._search_ids.values_list("pk", flat=True)
-                    )
-            else:
+            if not hasattr(results, "get_queryset"):
                 self._search_ids = [page.pk for page in results]
+            else:
+                # Unsorted: pages come in tree order, a join and a sort of every match.
+                matches = results.get_queryset().order_by()
+                if connection.vendor == "postgresql":
+                    self._search_ids = matches.aggregate(ids=ArrayText("pk"))["ids"]
+                else:
+                    self._search_ids = matches.values("pk")
         return self._search_ids
 
     def _text_q(self):
         if not self.query:
             return Q()
         ids = self.search_ids()
-        if isinstance(ids, list) and connection.vendor == "postgresql":
+        if isinstance(ids, list | str) and connection.vendor == "postgresql":
             return Q(AnyOf(F("pk"), ids))
         return Q(pk__in=ids)
 
@@ -294,26 +310,38 @@ class CaseStudyFilter(ListFilter):
             )
         )
 
-    def _scalar_q(self, skip=None, years=True):
-        """The single-valued filters, except `skip`; `years=False` leaves the
-        start-year range out."""
-        values = self.values
-        q = Q()
-        if skip != "provincie" and values["provincie"]:
-            q &= Q(municipality__province__in=values["provincie"])
-        if skip != "grootte" and values["grootte"]:
+    def _facet_q(self, param):
+        """The practices one single-valued facet's selection keeps, or None."""
+        chosen = self.values[param]
+        if not chosen:
+            return None
+        if param == "provincie":
+            return Q(municipality__province__in=chosen)
+        if param == "grootte":
             bands = Q()
-            for band in values["grootte"]:
+            for band in chosen:
                 bands |= _band_q(band)
-            q &= bands
-        if skip != "status" and values["status"]:
-            q &= Q(status__in=values["status"])
-        if skip != "label" and values["label"]:
-            q &= Q(label__in=values["label"])
-        if years and values["van"]:
-            q &= Q(start_year__gte=values["van"])
-        if years and values["tot"]:
-            q &= Q(start_year__lte=values["tot"])
+            return bands
+        return Q(**{f"{param}__in": chosen})
+
+    def _years_q(self):
+        """The start-year range, or None."""
+        q = Q()
+        if self.values["van"]:
+            q &= Q(start_year__gte=self.values["van"])
+        if self.values["tot"]:
+            q &= Q(start_year__lte=self.values["tot"])
+        return q or None
+
+    def _scalar_q(self):
+        """Every single-valued filter and the start-year range."""
+        q = Q()
+        for part in [
+            *(self._facet_q(param) for param, _key, _choices in SCALAR_FACETS),
+            self._years_q(),
+        ]:
+            if part is not None:
+                q &= part
         return q
 
     def filter(self, practices, theme_names=True):
@@ -329,39 +357,111 @@ class CaseStudyFilter(ListFilter):
 
     # Facets -------------------------------------------------------------------
 
-    def _theme_rows(self, practices):
-        """Every theme used in this list, counted within the other filters.
+    def _count_rows(self, practices, themes="every"):
+        """(theme rows, year rows) of the practices the search and the
+        municipality keep, in one query.
 
-        One grouped query from the practices to their tagged rows: the other
-        filters are conditions of the count, not a subquery per tag. Joined
-        rather than `tagged rows IN (practices)`, which PostgreSQL misjudged
-        into a loop over every practice and theme once a filter was chosen.
+        `themes`: "every" theme these practices carry, counted within the
+        filters (0 where none passes them); only the themes of those that pass
+        them ("counted"); or "none".
+
+        Those practices are read once, into a materialized CTE with what the
+        counts need of each: its start year, a value per facet and whether it
+        passes each chosen filter. From them, one part counts per start year the
+        practices the themes keep and, per option of each facet, those the
+        other filters let through (the year range is left to Python, which sums
+        the few rows it keeps); the other counts each theme's practices within
+        every filter but the themes. Two grouped queries joined every practice
+        to its page and municipality twice, and compiling some twenty filtered
+        counts cost more Python than the database spent on them.
         """
-        rows = list(
-            practices.filter(
-                self._text_q() & self._municipality_q(), tagged_items__isnull=False
-            )
-            .values(
-                theme_slug=F("tagged_items__tag__slug"),
-                theme_name=F("tagged_items__tag__name"),
-            )
-            .annotate(n=_count(self._scalar_q()))
-            .order_by("theme_name")
+        columns = {
+            "f_pk": F("pk"),
+            "f_year": F("start_year"),
+            "f_provincie": F("municipality__province"),
+            "f_grootte": size_band_expression(),
+            "f_status": F("status"),
+            "f_label": F("label"),
+        }
+        passes = {}
+        for param, _key, _choices in SCALAR_FACETS:
+            if (q := self._facet_q(param)) is not None:
+                passes[param] = f"p_{param}"
+                columns[f"p_{param}"] = ExpressionWrapper(q, BooleanField())
+        if (q := self._years_q()) is not None:
+            columns["p_years"] = ExpressionWrapper(q, BooleanField())
+        if self.themes:
+            columns["p_themes"] = ExpressionWrapper(self._theme_q(), BooleanField())
+        matched = (
+            practices.filter(self._text_q() & self._municipality_q())
+            .order_by()
+            .values(**columns)
         )
-        missing = [
-            slug for slug in self.themes if slug not in {r["theme_slug"] for r in rows}
-        ]
-        if self.query and missing:
-            # A chosen theme no match carries is still a theme of this list.
-            rows += [
-                {"theme_slug": slug, "theme_name": name, "n": 0}
-                for slug, name in CaseStudyPageTag.objects.filter(
-                    content_object__in=practices, tag__slug__in=missing
+        sql, params = matched.query.sql_with_params()
+        params = list(params)
+
+        def count(*conditions):
+            conditions = [c for c in conditions if c]
+            if not conditions:
+                return "COUNT(*)"
+            return f"COUNT(*) FILTER (WHERE {' AND '.join(conditions)})"
+
+        def others(skip=None):
+            return [column for param, column in passes.items() if param != skip]
+
+        year_counts = [count(*others())]
+        for param, _key, choices in SCALAR_FACETS:
+            for value in choices.values:
+                year_counts.append(count(f"f_{param} = %s", *others(skip=param)))
+                params.append(value)
+        # Without a chosen theme that any of them carries, every practice counts
+        # (`facet_rows` tells an unknown theme from one no match carries).
+        themed = ""
+        if self.themes:
+            themed = (
+                "WHERE p_themes OR NOT EXISTS (SELECT 1 FROM matched WHERE p_themes)"
+            )
+        # What a practice passes to count for a theme: every filter but the themes.
+        kept = [*others(), *(["p_years"] if "p_years" in columns else [])]
+        tagged = connection.ops.quote_name(CaseStudyPageTag._meta.db_table)
+        tags = connection.ops.quote_name(Tag._meta.db_table)
+        # Column and table names from the code; every value is a parameter.
+        query = (
+            f"WITH matched AS MATERIALIZED ({sql}) "  # noqa: S608
+            f"SELECT 0, f_year, NULL, NULL, {', '.join(year_counts)} FROM matched "
+            f"{themed} GROUP BY f_year "
+        )
+        if themes != "none":
+            where, theme_count = "", count(*kept)
+            if themes == "counted" and kept:
+                where, theme_count = f"WHERE {' AND '.join(kept)}", "COUNT(*)"
+            empty = ", NULL" * (len(year_counts) - 1)
+            # Counted per theme id, then named: a dozen rows to join, not
+            # every (practice, theme) pair.
+            query += (
+                f"UNION ALL SELECT 1, NULL, tag.slug, tag.name, counted.n{empty} "  # noqa: S608
+                f"FROM (SELECT tagged.tag_id, {theme_count} AS n FROM matched "
+                f"INNER JOIN {tagged} tagged "
+                f"ON tagged.content_object_id = matched.f_pk {where} "
+                f"GROUP BY tagged.tag_id) counted "
+                f"INNER JOIN {tags} tag ON tag.id = counted.tag_id "
+            )
+        query += "ORDER BY 1, 4"
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            rows = cursor.fetchall()
+        keys = ["total", *_year_row_keys_in_order()]
+        theme_rows, year_rows = [], []
+        for part, year, slug, name, *counts in rows:
+            if part:
+                theme_rows.append(
+                    {"theme_slug": slug, "theme_name": name, "n": counts[0]}
                 )
-                .values_list("tag__slug", "tag__name")
-                .distinct()
-            ]
-        return rows
+            else:
+                year_rows.append(
+                    {"start_year": year, **dict(zip(keys, counts, strict=True))}
+                )
+        return theme_rows, year_rows
 
     def _theme_facet(self, rows):
         return Facet(
@@ -378,26 +478,6 @@ class CaseStudyFilter(ListFilter):
             ],
         )
 
-    def _year_rows(self, practices):
-        """Per start year: the selected practices and, per option of each facet,
-        those the other filters let through. One query, a row per year of the
-        practices that the search and the themes keep.
-
-        The year range is left to Python, which sums the few rows it keeps.
-        """
-        counts = {"total": _count(self._scalar_q(years=False))}
-        for param, _key, choices in SCALAR_FACETS:
-            others = self._scalar_q(skip=param, years=False)
-            for value, _label in choices.choices:
-                counts[f"{param}:{value}"] = _count(others & _option_q(param, value))
-        return list(
-            practices.filter(self._text_q() & self._municipality_q() & self._theme_q())
-            .order_by()
-            .values("start_year")
-            .annotate(**counts)
-            .values("start_year", *counts)
-        )
-
     def _year_matches(self, year):
         if year is None:
             # A practice without a known start year matches no year range.
@@ -408,11 +488,26 @@ class CaseStudyFilter(ListFilter):
 
     def facet_rows(self, practices):
         """(theme rows, year rows): what the facets are built from, counted
-        live in two queries. Plain data, so the counts of the whole list can
+        live in one query. Plain data, so the counts of the whole list can
         be stored (`casestudies.facet_counts`)."""
-        themes = self._theme_rows(practices)
+        themes, years = self._count_rows(practices)
+        carried = {row["theme_slug"] for row in themes}
+        missing = [slug for slug in self.themes if slug not in carried]
+        if self.query and missing:
+            # A chosen theme no match carries is still a theme of this list.
+            themes += [
+                {"theme_slug": slug, "theme_name": name, "n": 0}
+                for slug, name in CaseStudyPageTag.objects.filter(
+                    content_object__in=practices, tag__slug__in=missing
+                )
+                .values_list("tag__slug", "tag__name")
+                .distinct()
+            ]
         self._check_themes({row["theme_slug"] for row in themes})
-        return themes, self._year_rows(practices)
+        if self.themes and carried.isdisjoint(self.themes):
+            # Themes of this list, but of none of its matches: nothing matches.
+            years = []
+        return themes, years
 
     def counts_whole_list(self):
         """Whether the theme facet counts the whole list: it counts within
@@ -425,18 +520,6 @@ class CaseStudyFilter(ListFilter):
             or any(values[param] for param, _key, _choices in SCALAR_FACETS)
         )
 
-    def _theme_counts(self, practices, stored_themes):
-        """The stored themes of the whole list, counted within the other
-        filters: only the practices those keep are joined to their themes (a
-        theme none of them carries counts 0), not every practice of the list."""
-        counts = dict(
-            practices.filter(self._scalar_q(), tagged_items__isnull=False)
-            .order_by()
-            .values_list("tagged_items__tag__slug")
-            .annotate(n=Count("pk"))
-        )
-        return [{**row, "n": counts.get(row["theme_slug"], 0)} for row in stored_themes]
-
     def facets(self, practices, stored=None):
         """(facets, total, years): counts per option for the current selection.
 
@@ -444,7 +527,7 @@ class CaseStudyFilter(ListFilter):
         whole list's (theme rows, year rows), as `facet_rows` counted them
         without filters (`casestudies.facet_counts`). Without a search they
         know every theme of the list, and are this selection's counts where
-        no filter (or only a theme) is set. Two queries at most.
+        no filter (or only a theme) is set. One query at most.
         """
         # A search or a municipality makes a list of its own, with only the
         # themes its practices carry: counted live, and small.
@@ -453,10 +536,16 @@ class CaseStudyFilter(ListFilter):
         theme_rows, year_rows = stored
         self._check_themes({row["theme_slug"] for row in theme_rows})
         whole = self.counts_whole_list()
-        if not whole:
-            theme_rows = self._theme_counts(practices, theme_rows)
         if self.themes or not whole:
-            year_rows = self._year_rows(practices)
+            live_themes, year_rows = self._count_rows(
+                practices, themes="none" if whole else "counted"
+            )
+            if not whole:
+                # Every stored theme of the list, counted within the filters.
+                counts = {row["theme_slug"]: row["n"] for row in live_themes}
+                theme_rows = [
+                    {**row, "n": counts.get(row["theme_slug"], 0)} for row in theme_rows
+                ]
         return self._facets(theme_rows, year_rows)
 
     def _facets(self, theme_rows, rows):
