@@ -16,6 +16,10 @@ from django.db.models import (
     When,
 )
 from django.http import Http404
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -45,6 +49,43 @@ def with_card_renditions(queryset):
             queryset=Rendition.objects.filter(filter_spec=CARD_IMAGE),
         )
     )
+
+
+def facets_html(facets):
+    """The facets' fieldsets, in the very markup a template loop wrote: with
+    some forty options, the loop's variable lookups and tags cost a cold list
+    page more Python than its facet query."""
+    escape = conditional_escape
+    # Our own texts, unescaped as `{% translate %}` writes them.
+    practices_word = _("praktijkvoorbeelden")
+    parts = []
+    for facet in facets:
+        param = escape(facet.param)
+        parts.append(
+            '\n        <fieldset class="case-filters__facet">\n'
+            f"            <legend>{escape(facet.legend)}</legend>\n            "
+        )
+        if not facet.options:
+            empty = _("Nog geen thema's.")
+            parts.append(f'<p class="case-filters__empty">{empty}</p>')
+        else:
+            parts.append("\n            <ul>\n                ")
+            for number, option in enumerate(facet.options, start=1):
+                checked = " checked" if option.selected else ""
+                parts.append(
+                    "\n                <li>\n"
+                    f'                    <input type="checkbox" id="filter-{param}-'
+                    f'{number}" name="{param}" value="{escape(option.value)}"'
+                    f"{checked}>\n"
+                    f'                    <label for="filter-{param}-{number}">'
+                    f'{escape(option.label)} <span class="facet-count">('
+                    f"{escape(localize(option.count))}"
+                    f'<span class="visually-hidden"> {practices_word}</span>)</span>'
+                    "</label>\n                </li>\n                "
+                )
+            parts.append("\n            </ul>\n            ")
+        parts.append("\n        </fieldset>\n        ")
+    return mark_safe("".join(parts))  # noqa: S308 (every value is escaped)
 
 
 def listing_context(index, request):
@@ -80,6 +121,7 @@ def listing_context(index, request):
     return {
         "filter": case_filter,
         "facets": facets,
+        "facets_html": facets_html(facets),
         "years": years,
         "chips": case_filter.chips(facets),
         "notes": case_filter.notes,
