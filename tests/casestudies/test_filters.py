@@ -4,8 +4,8 @@ plain count in Python over the practices the page may list."""
 import pytest
 from django.http import QueryDict
 
-from casestudies.filters import SCALAR_FACETS
-from casestudies.models import CaseStudyPage
+from casestudies.filters import SCALAR_FACETS, CaseStudyFilter
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 
 URL = "/praktijkvoorbeelden/"
 QUERIES = [
@@ -101,3 +101,14 @@ def test_facet_counts_equal_a_plain_count(client, catalogue, query):
     assert shown == options
     assert response.context["total"] == total
     assert len(response.context["practices"]) == min(total, 12)
+
+
+@pytest.mark.parametrize(
+    "query", ["", "thema=jongeren&provincie=limburg", "status=lopend&van=2020"]
+)
+def test_live_facet_counts_take_one_query(catalogue, django_assert_num_queries, query):
+    index = CaseStudyIndexPage.objects.get()
+    practices = index.practices()
+    case_filter = CaseStudyFilter(QueryDict(query))
+    with django_assert_num_queries(1):
+        case_filter.facets(practices)
