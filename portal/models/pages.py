@@ -111,19 +111,39 @@ def _service_models():
     return (FaqPage, ContactPage)
 
 
-def _frame_q(site):
-    """The live pages of the frame, as a condition on a page's own row."""
-    wanted = Q(
-        content_type__in=ContentType.objects.get_for_models(
+def _frame_content_type_ids():
+    return [
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(
             *_service_models(), *_index_models()
         ).values()
-    )
+    ]
+
+
+def _frame_q(site):
+    """The live pages of the frame, as a condition on a page's own row."""
+    wanted = Q(content_type__in=_frame_content_type_ids())
     if site is not None:
         root = site.root_page
         wanted |= Q(
             path__startswith=root.path, depth=root.depth + 1, show_in_menus=True
         )
     return Q(live=True) & wanted
+
+
+def _in_frame(page, site, content_type_ids):
+    """`_frame_q(site)` for a row in hand (treebeard paths hold only digits and
+    capitals, so `startswith` is the SQL's LIKE, also where LIKE ignores case)."""
+    if not page.live:
+        return False
+    if page.content_type_id in content_type_ids:
+        return True
+    root = site.root_page
+    return (
+        page.show_in_menus
+        and page.depth == root.depth + 1
+        and page.path.startswith(root.path)
+    )
 
 
 def _build_frame(request, site, pages):
@@ -178,20 +198,21 @@ def routed_pages(request, parent, url_paths):
         or has_memo("frame_pages", request)
     ):
         return list(Page.objects.filter(below).order_by())
-    in_frame = _frame_q(site)
     rows = list(
-        Page.objects.filter(below | in_frame)
-        .annotate(
-            _portal_restricted=restricted(),
-            _portal_in_frame=models.ExpressionWrapper(
-                in_frame, output_field=models.BooleanField()
-            ),
-        )
+        Page.objects.filter(below | _frame_q(site))
+        .annotate(_portal_restricted=restricted())
         .order_by()
     )
+    # Which rows are the frame's is told from the rows themselves: as a second
+    # condition in the query, Django built and compiled it once more.
+    content_type_ids = set(_frame_content_type_ids())
     remember(
         "frame_pages",
-        _build_frame(request, site, [row for row in rows if row._portal_in_frame]),
+        _build_frame(
+            request,
+            site,
+            [row for row in rows if _in_frame(row, site, content_type_ids)],
+        ),
         request,
     )
     return [
