@@ -1,16 +1,21 @@
-"""A query whose SQL never changes, compiled to SQL once per process.
+"""Queries whose SQL is the same on every request, compiled to SQL once per
+process.
 
-Django builds and compiles a queryset again on every evaluation. For the query
-every page runs first (`request_memo.load_sites`: the sites, each root page in
-its specific form, the site settings and their two pages, 100+ columns in seven
-joins) that Python work cost more than the database's. Its SQL depends only on
-the models and the database backend, so it is compiled the first time and
-reused: each evaluation still reads fresh rows, only the SQL text is kept.
+Django builds and compiles a queryset again on every evaluation. For the two
+queries every page runs first, that Python work cost more than the
+database's: the sites (`request_memo.load_sites`: each root page in its
+specific form, the site settings and their two pages, 100+ columns in seven
+joins) and the pages a request is routed through with the menu
+(`portal.models.pages.routed_pages`). Their SQL depends only on the models,
+the database backend and a few values that rarely change (the site's root
+page), so it is compiled the first time and reused: each evaluation still reads
+fresh rows, only the SQL text is kept. What does change from request to
+request (the URL paths routed through) goes in as parameters.
 """
 
 import threading
 
-from django.db import connections
+from django.db import connections, router
 from django.db.models.query import QuerySet
 
 # What a compiler keeps of its compilation, besides the query and connection
@@ -22,54 +27,100 @@ _COMPILED_STATE = (
     "col_count",
     "has_extra_select",
 )
+# Stands for the i-th value in the compiled parameters; never a real value.
+_PLACEHOLDER = "\x00portal-precompiled-{}\x00"
+
+
+class _Compiled:
+    def __init__(self, query, compiler, values_count):
+        self.query = query
+        sql, params = compiler.as_sql()
+        placeholders = {_PLACEHOLDER.format(i): i for i in range(values_count)}
+        self.sql, self.params = sql, tuple(params)
+        # Where each value goes among the parameters.
+        self.positions = [
+            (position, placeholders[param])
+            for position, param in enumerate(params)
+            if isinstance(param, str) and param in placeholders
+        ]
+        if sorted(index for _position, index in self.positions) != list(
+            range(values_count)
+        ):
+            raise ValueError("Each value must be one parameter of the query.")
+        self.state = {name: getattr(compiler, name) for name in _COMPILED_STATE}
+
+    def sql_params(self, values):
+        params = list(self.params)
+        for position, index in self.positions:
+            params[position] = values[index]
+        return self.sql, params
 
 
 class PrecompiledQuery:
-    """`build()`, a queryset without values that change (no request, user or
-    time in it), compiled once per database connection alias.
+    """The rows of `build(*args, values)`, a plain model queryset (no
+    `prefetch_related` or `values()`), compiled once per database and `key`.
 
-    Only for plain model querysets (no `prefetch_related` or `values()`):
-    calling returns the rows as a list, never a queryset to chain on (its
+    `key` must say all that the SQL depends on besides the number of `values`
+    (nothing, when `build` takes no arguments): no request, user or time in
+    it. `values` are strings the query compares with (`url_path__in=values`),
+    passed as parameters. Returns a list, never a queryset to chain on (its
     SQL would be the kept one).
     """
 
-    def __init__(self, build):
+    def __init__(self, build, max_keys=64):
         self._build = build
-        self._query = None
-        self._model = None
+        self._max_keys = max_keys
         self._compiled = {}
         self._lock = threading.Lock()
 
-    def __call__(self):
-        if self._query is None:
-            with self._lock:
-                if self._query is None:
-                    queryset = self._build()
-                    self._model = queryset.model
-                    query = queryset.query.chain()
-                    # ModelIterable asks the query for its compiler: hand it
-                    # the compiled one.
-                    query.get_compiler = self._compiler
-                    self._query = query
-        return list(QuerySet(self._model, query=self._query))
+    def __call__(self, *args, key=(), values=None):
+        model, compiled = self._compile(args, key, values)
+        if compiled is None:
+            # More shapes than a site has (a request for a very deep path,
+            # say): built and compiled as Django would.
+            return list(self._queryset(args, values))
+        params_values = list(values or ())
+        queryset = QuerySet(model, query=compiled.query.chain())
+        sql_params = compiled.sql_params(params_values)
+        state = compiled.state
 
-    def _compiler(self, using=None, connection=None, elide_empty=True):
-        connection = connection or connections[using]
-        key = (connection.alias, connection.vendor)
-        compiled = self._compiled.get(key)
-        compiler = connection.ops.compiler(self._query.compiler)(
-            self._query, connection, connection.alias, elide_empty
+        def get_compiler(using=None, connection=None, elide_empty=True):
+            connection = connection or connections[using]
+            compiler = connection.ops.compiler(compiled.query.compiler)(
+                compiled.query, connection, connection.alias, elide_empty
+            )
+            compiler.__dict__.update(state)
+            compiler.as_sql = lambda *args, **kwargs: sql_params
+            return compiler
+
+        # ModelIterable asks the query for its compiler: hand it the compiled one.
+        queryset.query.get_compiler = get_compiler
+        return list(queryset)
+
+    def _queryset(self, args, values):
+        return self._build(*args) if values is None else self._build(*args, values)
+
+    def _compile(self, args, key, values):
+        placeholders = (
+            None
+            if values is None
+            else [_PLACEHOLDER.format(i) for i in range(len(values))]
         )
+        # The model is known only from a queryset; build one for it once.
+        model = getattr(self, "_model", None)
+        if model is None:
+            model = self._model = self._queryset(args, placeholders).model
+        alias = router.db_for_read(model)
+        connection = connections[alias]
+        cache_key = (alias, connection.vendor, key, len(values or ()))
+        compiled = self._compiled.get(cache_key)
         if compiled is None:
             with self._lock:
-                # A copy: compiling sets aliases up on the query it reads.
-                fresh = type(compiler)(
-                    self._build().query, connection, connection.alias, elide_empty
-                )
-                sql_params = fresh.as_sql()
-                state = {name: getattr(fresh, name) for name in _COMPILED_STATE}
-                compiled = self._compiled[key] = (sql_params, state)
-        sql_params, state = compiled
-        compiler.__dict__.update(state)
-        compiler.as_sql = lambda *args, **kwargs: sql_params
-        return compiler
+                compiled = self._compiled.get(cache_key)
+                if compiled is None and len(self._compiled) < self._max_keys:
+                    query = self._queryset(args, placeholders).query
+                    compiler = query.get_compiler(connection=connection)
+                    compiled = self._compiled[cache_key] = _Compiled(
+                        query, compiler, len(values or ())
+                    )
+        return model, compiled

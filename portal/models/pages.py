@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.precompiled import PrecompiledQuery
 from portal.request_memo import current_request, has_memo, memo, remember
 
 
@@ -181,6 +182,23 @@ def _frame_pages(request):
     return _build_frame(request, site, pages)
 
 
+def _below_q(parent, url_paths):
+    return Q(
+        path__startswith=parent.path, depth__gt=parent.depth, url_path__in=url_paths
+    )
+
+
+# Compiled once per site root (and number of path segments): every routed page
+# runs it first.
+_routed_with_frame = PrecompiledQuery(
+    lambda site, url_paths: (
+        Page.objects.filter(_below_q(site.root_page, url_paths) | _frame_q(site))
+        .annotate(_portal_restricted=restricted())
+        .order_by()
+    )
+)
+
+
 def routed_pages(request, parent, url_paths):
     """The pages below `parent` at these URL paths, unordered (routing looks
     them up by path).
@@ -188,24 +206,23 @@ def routed_pages(request, parent, url_paths):
     Routed from the site root, the same query brings the frame pages, which
     every page shows (`frame_pages` then needs no query of its own).
     """
-    below = Q(
-        path__startswith=parent.path, depth__gt=parent.depth, url_path__in=url_paths
-    )
     site = Site.find_for_request(request)
     if (
         site is None
         or site.root_page_id != parent.pk
         or has_memo("frame_pages", request)
     ):
-        return list(Page.objects.filter(below).order_by())
-    rows = list(
-        Page.objects.filter(below | _frame_q(site))
-        .annotate(_portal_restricted=restricted())
-        .order_by()
+        return list(Page.objects.filter(_below_q(parent, url_paths)).order_by())
+    content_type_ids = _frame_content_type_ids()
+    root = site.root_page
+    rows = _routed_with_frame(
+        site,
+        key=(site.pk, root.path, root.depth, tuple(sorted(content_type_ids))),
+        values=url_paths,
     )
     # Which rows are the frame's is told from the rows themselves: as a second
     # condition in the query, Django built and compiled it once more.
-    content_type_ids = set(_frame_content_type_ids())
+    content_type_ids = set(content_type_ids)
     remember(
         "frame_pages",
         _build_frame(

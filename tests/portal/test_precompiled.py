@@ -1,8 +1,9 @@
 from unittest import mock
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from portal.models import SiteSettings
 from portal.precompiled import PrecompiledQuery
@@ -46,3 +47,54 @@ def test_a_settings_edit_shows_on_the_next_cold_request(demo, client, settings):
     site_settings.email = "team@voorbeeld.be"
     site_settings.save()
     assert 'href="mailto:team@voorbeeld.be"' in client.get("/privacy/").content.decode()
+
+
+def _pages_at(url_paths):
+    return Page.objects.filter(url_path__in=url_paths).order_by()
+
+
+def test_values_go_in_as_parameters_of_the_kept_sql(demo):
+    query = PrecompiledQuery(_pages_at)
+    first = query(key="pages", values=["/home/privacy/"])
+    second = query(key="pages", values=["/home/toegankelijkheid/"])
+    both = query(key="pages", values=["/home/privacy/", "/home/toegankelijkheid/"])
+    assert [page.title for page in first] == ["Privacyverklaring"]
+    assert [page.title for page in second] == ["Toegankelijkheidsverklaring"]
+    assert len(both) == 2
+    # One compilation per number of values.
+    assert len(query._compiled) == 2
+
+
+def test_beyond_its_keys_a_query_is_compiled_as_django_would(demo):
+    query = PrecompiledQuery(_pages_at, max_keys=1)
+    query(key="pages", values=["/home/privacy/"])
+    (page,) = query(key="pages", values=["/home/privacy/", "/home/niets/"])
+    assert page.title == "Privacyverklaring"
+    assert len(query._compiled) == 1
+
+
+def test_a_value_that_is_no_parameter_of_its_own_is_refused(demo):
+    def build(url_paths):
+        return Page.objects.filter(url_path__startswith=url_paths[0])
+
+    with pytest.raises(ValueError, match="one parameter"):
+        PrecompiledQuery(build)(values=["/home/"])
+
+
+def test_routed_pages_and_the_menu_come_from_the_kept_sql(
+    demo, client, settings, monkeypatch
+):
+    settings.CACHES = dict.fromkeys(
+        settings.CACHES, {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    )
+    from portal.models import pages
+
+    _routed_with_frame = PrecompiledQuery(pages._routed_with_frame._build)
+    monkeypatch.setattr(pages, "_routed_with_frame", _routed_with_frame)
+    assert client.get("/privacy/").status_code == 200
+    html = client.get("/gidsen/pleinmakers-starten/").content.decode()
+    assert "<h1>Pleinmakers starten in je gemeente</h1>" in html
+    assert '<nav class="main-nav"' in html
+    assert client.get("/gidsen/bestaat-niet/").status_code == 404
+    # One compilation per number of path segments (1 and 2).
+    assert sorted(key[-1] for key in _routed_with_frame._compiled) == [1, 2]
