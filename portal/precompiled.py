@@ -27,32 +27,41 @@ _COMPILED_STATE = (
     "col_count",
     "has_extra_select",
 )
-# Stands for the i-th value in the compiled parameters; never a real value.
+# Stands for the i-th value in the compiled parameters; never a real value
+# (a NUL byte in text, or a negative number no key reaches).
 _PLACEHOLDER = "\x00portal-precompiled-{}\x00"
+_NUMBER_PLACEHOLDER = -(10**15)
+
+
+def _placeholder(index, value):
+    if isinstance(value, int):
+        return _NUMBER_PLACEHOLDER - index
+    return _PLACEHOLDER.format(index)
 
 
 class _Compiled:
-    def __init__(self, query, compiler, values_count):
+    def __init__(self, query, compiler, placeholders):
         self.query = query
         sql, params = compiler.as_sql()
-        placeholders = {_PLACEHOLDER.format(i): i for i in range(values_count)}
+        indexes = {placeholder: i for i, placeholder in enumerate(placeholders)}
         self.sql, self.params = sql, tuple(params)
-        # Where each value goes among the parameters.
+        # Where each value goes among the parameters, and as which type (the
+        # backend may wrap a number, as psycopg's Int4).
         self.positions = [
-            (position, placeholders[param])
+            (position, indexes[param], type(param))
             for position, param in enumerate(params)
-            if isinstance(param, str) and param in placeholders
+            if isinstance(param, str | int) and param in indexes
         ]
-        if sorted(index for _position, index in self.positions) != list(
-            range(values_count)
+        if sorted(index for _position, index, _type in self.positions) != list(
+            range(len(placeholders))
         ):
             raise ValueError("Each value must be one parameter of the query.")
         self.state = {name: getattr(compiler, name) for name in _COMPILED_STATE}
 
     def sql_params(self, values):
         params = list(self.params)
-        for position, index in self.positions:
-            params[position] = values[index]
+        for position, index, kind in self.positions:
+            params[position] = kind(values[index])
         return self.sql, params
 
 
@@ -62,9 +71,9 @@ class PrecompiledQuery:
 
     `key` must say all that the SQL depends on besides the number of `values`
     (nothing, when `build` takes no arguments): no request, user or time in
-    it. `values` are strings the query compares with (`url_path__in=values`),
-    passed as parameters. Returns a list, never a queryset to chain on (its
-    SQL would be the kept one).
+    it. `values` are strings or whole numbers the query compares with
+    (`url_path__in=values`, `pk__in=values`), passed as parameters. Returns a
+    list, never a queryset to chain on (its SQL would be the kept one).
     """
 
     def __init__(self, build, max_keys=64):
@@ -104,7 +113,7 @@ class PrecompiledQuery:
         placeholders = (
             None
             if values is None
-            else [_PLACEHOLDER.format(i) for i in range(len(values))]
+            else [_placeholder(i, value) for i, value in enumerate(values)]
         )
         # The model is known only from a queryset; build one for it once.
         model = getattr(self, "_model", None)
@@ -112,7 +121,12 @@ class PrecompiledQuery:
             model = self._model = self._queryset(args, placeholders).model
         alias = router.db_for_read(model)
         connection = connections[alias]
-        cache_key = (alias, connection.vendor, key, len(values or ()))
+        cache_key = (
+            alias,
+            connection.vendor,
+            key,
+            tuple(type(placeholder) for placeholder in placeholders or ()),
+        )
         compiled = self._compiled.get(cache_key)
         if compiled is None:
             with self._lock:
@@ -121,6 +135,6 @@ class PrecompiledQuery:
                     query = self._queryset(args, placeholders).query
                     compiler = query.get_compiler(connection=connection)
                     compiled = self._compiled[cache_key] = _Compiled(
-                        query, compiler, len(values or ())
+                        query, compiler, placeholders or ()
                     )
         return model, compiled

@@ -97,4 +97,26 @@ def test_routed_pages_and_the_menu_come_from_the_kept_sql(
     assert '<nav class="main-nav"' in html
     assert client.get("/gidsen/bestaat-niet/").status_code == 404
     # One compilation per number of path segments (1 and 2).
-    assert sorted(key[-1] for key in _routed_with_frame._compiled) == [1, 2]
+    assert sorted(len(key[-1]) for key in _routed_with_frame._compiled) == [1, 2]
+
+
+def test_a_session_user_comes_from_the_kept_sql_with_their_membership(
+    member, django_assert_num_queries
+):
+    from portal.factories import UserFactory
+    from portal.lockout import LockedModelBackend
+    from portal.roles import is_network_member
+
+    backend = LockedModelBackend()
+    other = UserFactory()
+    assert backend.get_user(member.pk) == member
+    with django_assert_num_queries(1):
+        found = backend.get_user(member.pk)
+        assert is_network_member(found)
+    with django_assert_num_queries(1):
+        assert not is_network_member(backend.get_user(other.pk))
+    assert backend.get_user(str(member.pk)) == member
+    assert backend.get_user(other.pk + 1000) is None
+    other.is_active = False
+    other.save()
+    assert backend.get_user(other.pk) is None
