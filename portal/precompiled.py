@@ -80,6 +80,7 @@ class PrecompiledQuery:
         self._build = build
         self._max_keys = max_keys
         self._compiled = {}
+        self._models = {}
         self._lock = threading.Lock()
 
     def __call__(self, *args, key=(), values=None):
@@ -115,10 +116,13 @@ class PrecompiledQuery:
             if values is None
             else [_placeholder(i, value) for i, value in enumerate(values)]
         )
-        # The model is known only from a queryset; build one for it once.
-        model = getattr(self, "_model", None)
+        # The model (which says the database) is known only from a queryset:
+        # built once per key.
+        model = self._models.get(key)
         if model is None:
-            model = self._model = self._queryset(args, placeholders).model
+            model = self._queryset(args, placeholders).model
+            if len(self._models) < self._max_keys:
+                self._models[key] = model
         alias = router.db_for_read(model)
         connection = connections[alias]
         cache_key = (

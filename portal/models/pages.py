@@ -199,6 +199,34 @@ _routed_with_frame = PrecompiledQuery(
 )
 
 
+def _specific_pages(model, pks, request=None):
+    """The pages of `model` with these ids, marked with whether they are
+    private, with what the page type's template needs."""
+    return (
+        model.routed_queryset(
+            model._default_manager.annotate(_portal_restricted=restricted()), request
+        )
+        .filter(pk__in=pks)
+        .order_by()
+    )
+
+
+# For page types whose query does not depend on the request: compiled once per
+# type, the page's id as a parameter.
+_specific_pages_static = PrecompiledQuery(_specific_pages)
+
+
+def _routed_page(model, pk, request):
+    """The page a request was routed to, in its specific form."""
+    if model.routed_queryset.__func__ is BasePage.routed_queryset.__func__:
+        rows = _specific_pages_static(model, key=model, values=[pk])
+    else:
+        rows = list(_specific_pages(model, [pk], request))
+    if not rows:
+        raise model.DoesNotExist
+    return rows[0]
+
+
 def routed_pages(request, parent, url_paths):
     """The pages below `parent` at these URL paths, unordered (routing looks
     them up by path).
@@ -340,10 +368,7 @@ class BasePage(Page):
             if last or model.route is not BasePage.route:
                 request._portal_route_trail = trail
                 # The page itself, marked with whether it is private.
-                specific = model.routed_queryset(
-                    model._default_manager.annotate(_portal_restricted=restricted()),
-                    request,
-                ).get(pk=page.pk)
+                specific = _routed_page(model, page.pk, request)
                 specific._cached_parent_obj = trail[-2]
                 return specific.route(request, path_components[position + 1 :])
         raise Http404  # pragma: no cover - the loop returns on its last prefix

@@ -120,3 +120,19 @@ def test_a_session_user_comes_from_the_kept_sql_with_their_membership(
     other.is_active = False
     other.save()
     assert backend.get_user(other.pk) is None
+
+
+def test_a_routed_page_type_with_a_query_of_its_own_keeps_it(demo, client, monkeypatch):
+    from portal.models import GuidePage, pages
+
+    static = PrecompiledQuery(pages._specific_pages)
+    monkeypatch.setattr(pages, "_specific_pages_static", static)
+    html = client.get("/privacy/").content.decode()
+    assert "<h1>Privacyverklaring</h1>" in html
+    guide = client.get("/gidsen/pleinmakers-starten/")
+    assert guide.context["page"].phase is not None
+    models = {key[2] for key in static._compiled}
+    privacy = Page.objects.get(url_path="/home/privacy/").specific_class
+    # The privacy page's plain query is kept; the guide's (with its phase) is not.
+    assert models == {privacy}
+    assert GuidePage not in models
