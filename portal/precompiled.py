@@ -1,16 +1,18 @@
 """Queries whose SQL is the same on every request, compiled to SQL once per
 process.
 
-Django builds and compiles a queryset again on every evaluation. For the two
-queries every page runs first, that Python work cost more than the
-database's: the sites (`request_memo.load_sites`: each root page in its
+Django builds and compiles a queryset again on every evaluation. For the
+queries every page runs before its own work, that Python work cost more than
+the database's: the sites (`request_memo.load_sites`: each root page in its
 specific form, the site settings and their two pages, 100+ columns in seven
-joins) and the pages a request is routed through with the menu
-(`portal.models.pages.routed_pages`). Their SQL depends only on the models,
-the database backend and a few values that rarely change (the site's root
-page), so it is compiled the first time and reused: each evaluation still reads
-fresh rows, only the SQL text is kept. What does change from request to
-request (the URL paths routed through) goes in as parameters.
+joins), the pages a request is routed through with the menu
+(`portal.models.pages.routed_pages`), the page it was routed to and, for a
+member, their user row (`portal.lockout.LockedModelBackend.get_user`). Their
+SQL depends only on the models, the database backend and a few values that
+rarely change (the site's root page), so it is compiled the first time and
+reused: each evaluation still reads fresh rows, only the SQL text is kept.
+What does change from request to request (the URL paths, the page's or the
+user's id) goes in as parameters.
 """
 
 import threading
