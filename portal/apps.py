@@ -18,11 +18,12 @@ class PortalConfig(AppConfig):
     ]
 
     def ready(self):
-        from portal import lockout, logins  # noqa: F401 (connect the login signals)
+        from portal import lockout, logins, model_init  # noqa: F401 (connect the login signals)
         from portal.fragment_cache import connect_signals
         from portal.roles import ensure_groups
 
         connect_signals()
+        model_init.install()
 
         # Permissions exist only after every app has migrated, hence post_migrate.
         post_migrate.connect(ensure_groups, dispatch_uid="portal.ensure_groups")

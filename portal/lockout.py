@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from portal import ratelimit
 from portal.middleware import LOGIN_TIME_KEY
 from portal.models import normalize_email
+from portal.precompiled import PrecompiledQuery
 from portal.roles import MEMBERS_GROUP
 
 MAX_FAILURES = 5
@@ -114,14 +115,30 @@ class LockedModelBackend(ModelBackend):
     def get_user(self, user_id):
         """The logged-in user of a request, with whether they are a network
         member (`portal.roles.is_network_member`) in the same query: nearly
-        every page asks."""
-        users = get_user_model()._default_manager.annotate(
+        every page asks. Its SQL is kept (`portal.precompiled`): it runs on
+        every page a member opens."""
+        if isinstance(user_id, int):
+            users = _user_with_membership(values=[user_id])
+        else:
+            users = _users_with_membership([user_id])[:1]
+        user = next(iter(users), None)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+def _users_with_membership(user_ids):
+    return (
+        get_user_model()
+        ._default_manager.annotate(
             _is_network_member=Exists(
                 Group.objects.filter(user=OuterRef("pk"), name=MEMBERS_GROUP)
             )
         )
-        user = users.filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        .filter(pk__in=user_ids)
+        .order_by()
+    )
+
+
+_user_with_membership = PrecompiledQuery(_users_with_membership)
 
 
 @receiver(user_login_failed, dispatch_uid="portal.lockout.failed")

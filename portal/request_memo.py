@@ -16,6 +16,8 @@ from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
 from django.http.request import split_domain_port
 
+from portal.precompiled import PrecompiledQuery
+
 _request = contextvars.ContextVar("portal_request", default=None)
 _unit_of_work = contextvars.ContextVar("portal_unit_of_work", default=None)
 
@@ -126,24 +128,12 @@ def _keep_specific_root(root):
         return
 
 
-def load_sites(request):
-    """The request's site and the site root paths, from one query.
-
-    Wagtail finds each on its own (`Site.find_for_request`, and the root paths
-    through the cache); both keep their answer on the request, where this
-    leaves them, with the site's settings. Each site is marked with whether
-    its root page is private, so the home page needs no query for its view
-    restrictions, and brings its root page in its specific form, so routing
-    needs no query for it either.
-    """
+def _sites_queryset():
     from wagtail.models import PageViewRestriction, Site
-    from wagtail.models.sites import SiteRootPath
 
     from portal.models import SiteSettings
 
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return  # root paths per translation: Wagtail's own lookup
-    sites = list(
+    return (
         Site.objects.select_related(
             "root_page",
             "root_page__locale",
@@ -157,10 +147,33 @@ def load_sites(request):
                 )
             )
         )
-        # Sorted below: a handful of rows, and an ORDER BY made Django hash every
-        # one of the 100+ selected columns to look for it among them.
+        # Sorted by `load_sites`: a handful of rows, and an ORDER BY made Django
+        # hash every one of the 100+ selected columns to look for it among them.
         .order_by()
     )
+
+
+# The same SQL on every request: compiled once per process.
+_sites_query = PrecompiledQuery(_sites_queryset)
+
+
+def load_sites(request):
+    """The request's site and the site root paths, from one query.
+
+    Wagtail finds each on its own (`Site.find_for_request`, and the root paths
+    through the cache); both keep their answer on the request, where this
+    leaves them, with the site's settings. Each site is marked with whether
+    its root page is private, so the home page needs no query for its view
+    restrictions, and brings its root page in its specific form, so routing
+    needs no query for it either.
+    """
+    from wagtail.models.sites import SiteRootPath
+
+    from portal.models import SiteSettings
+
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return  # root paths per translation: Wagtail's own lookup
+    sites = _sites_query()
     sites.sort(key=lambda site: site.hostname)
     sites.sort(
         key=lambda site: (site.root_page.url_path, site.is_default_site), reverse=True

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.precompiled import PrecompiledQuery
 from portal.request_memo import current_request, has_memo, memo, remember
 
 
@@ -111,19 +112,39 @@ def _service_models():
     return (FaqPage, ContactPage)
 
 
-def _frame_q(site):
-    """The live pages of the frame, as a condition on a page's own row."""
-    wanted = Q(
-        content_type__in=ContentType.objects.get_for_models(
+def _frame_content_type_ids():
+    return [
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(
             *_service_models(), *_index_models()
         ).values()
-    )
+    ]
+
+
+def _frame_q(site):
+    """The live pages of the frame, as a condition on a page's own row."""
+    wanted = Q(content_type__in=_frame_content_type_ids())
     if site is not None:
         root = site.root_page
         wanted |= Q(
             path__startswith=root.path, depth=root.depth + 1, show_in_menus=True
         )
     return Q(live=True) & wanted
+
+
+def _in_frame(page, site, content_type_ids):
+    """`_frame_q(site)` for a row in hand (treebeard paths hold only digits and
+    capitals, so `startswith` is the SQL's LIKE, also where LIKE ignores case)."""
+    if not page.live:
+        return False
+    if page.content_type_id in content_type_ids:
+        return True
+    root = site.root_page
+    return (
+        page.show_in_menus
+        and page.depth == root.depth + 1
+        and page.path.startswith(root.path)
+    )
 
 
 def _build_frame(request, site, pages):
@@ -161,6 +182,51 @@ def _frame_pages(request):
     return _build_frame(request, site, pages)
 
 
+def _below_q(parent, url_paths):
+    return Q(
+        path__startswith=parent.path, depth__gt=parent.depth, url_path__in=url_paths
+    )
+
+
+# Compiled once per site root (and number of path segments): every routed page
+# runs it first.
+_routed_with_frame = PrecompiledQuery(
+    lambda site, url_paths: (
+        Page.objects.filter(_below_q(site.root_page, url_paths) | _frame_q(site))
+        .annotate(_portal_restricted=restricted())
+        .order_by()
+    )
+)
+
+
+def _specific_pages(model, pks, request=None):
+    """The pages of `model` with these ids, marked with whether they are
+    private, with what the page type's template needs."""
+    return (
+        model.routed_queryset(
+            model._default_manager.annotate(_portal_restricted=restricted()), request
+        )
+        .filter(pk__in=pks)
+        .order_by()
+    )
+
+
+# For page types whose query does not depend on the request: compiled once per
+# type, the page's id as a parameter.
+_specific_pages_static = PrecompiledQuery(_specific_pages)
+
+
+def _routed_page(model, pk, request):
+    """The page a request was routed to, in its specific form."""
+    if model.routed_queryset.__func__ is BasePage.routed_queryset.__func__:
+        rows = _specific_pages_static(model, key=model, values=[pk])
+    else:
+        rows = list(_specific_pages(model, [pk], request))
+    if not rows:
+        raise model.DoesNotExist
+    return rows[0]
+
+
 def routed_pages(request, parent, url_paths):
     """The pages below `parent` at these URL paths, unordered (routing looks
     them up by path).
@@ -168,30 +234,30 @@ def routed_pages(request, parent, url_paths):
     Routed from the site root, the same query brings the frame pages, which
     every page shows (`frame_pages` then needs no query of its own).
     """
-    below = Q(
-        path__startswith=parent.path, depth__gt=parent.depth, url_path__in=url_paths
-    )
     site = Site.find_for_request(request)
     if (
         site is None
         or site.root_page_id != parent.pk
         or has_memo("frame_pages", request)
     ):
-        return list(Page.objects.filter(below).order_by())
-    in_frame = _frame_q(site)
-    rows = list(
-        Page.objects.filter(below | in_frame)
-        .annotate(
-            _portal_restricted=restricted(),
-            _portal_in_frame=models.ExpressionWrapper(
-                in_frame, output_field=models.BooleanField()
-            ),
-        )
-        .order_by()
+        return list(Page.objects.filter(_below_q(parent, url_paths)).order_by())
+    content_type_ids = _frame_content_type_ids()
+    root = site.root_page
+    rows = _routed_with_frame(
+        site,
+        key=(site.pk, root.path, root.depth, tuple(sorted(content_type_ids))),
+        values=url_paths,
     )
+    # Which rows are the frame's is told from the rows themselves: as a second
+    # condition in the query, Django built and compiled it once more.
+    content_type_ids = set(content_type_ids)
     remember(
         "frame_pages",
-        _build_frame(request, site, [row for row in rows if row._portal_in_frame]),
+        _build_frame(
+            request,
+            site,
+            [row for row in rows if _in_frame(row, site, content_type_ids)],
+        ),
         request,
     )
     return [
@@ -302,10 +368,7 @@ class BasePage(Page):
             if last or model.route is not BasePage.route:
                 request._portal_route_trail = trail
                 # The page itself, marked with whether it is private.
-                specific = model.routed_queryset(
-                    model._default_manager.annotate(_portal_restricted=restricted()),
-                    request,
-                ).get(pk=page.pk)
+                specific = _routed_page(model, page.pk, request)
                 specific._cached_parent_obj = trail[-2]
                 return specific.route(request, path_components[position + 1 :])
         raise Http404  # pragma: no cover - the loop returns on its last prefix

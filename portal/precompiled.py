@@ -1,0 +1,146 @@
+"""Queries whose SQL is the same on every request, compiled to SQL once per
+process.
+
+Django builds and compiles a queryset again on every evaluation. For the
+queries every page runs before its own work, that Python work cost more than
+the database's: the sites (`request_memo.load_sites`: each root page in its
+specific form, the site settings and their two pages, 100+ columns in seven
+joins), the pages a request is routed through with the menu
+(`portal.models.pages.routed_pages`), the page it was routed to and, for a
+member, their user row (`portal.lockout.LockedModelBackend.get_user`). Their
+SQL depends only on the models, the database backend and a few values that
+rarely change (the site's root page), so it is compiled the first time and
+reused: each evaluation still reads fresh rows, only the SQL text is kept.
+What does change from request to request (the URL paths, the page's or the
+user's id) goes in as parameters.
+"""
+
+import threading
+
+from django.db import connections, router
+from django.db.models.query import QuerySet
+
+# What a compiler keeps of its compilation, besides the query and connection
+# it is made for: the selected columns and how rows become model instances.
+_COMPILED_STATE = (
+    "select",
+    "klass_info",
+    "annotation_col_map",
+    "col_count",
+    "has_extra_select",
+)
+# Stands for the i-th value in the compiled parameters; never a real value
+# (a NUL byte in text, or a negative number no key reaches).
+_PLACEHOLDER = "\x00portal-precompiled-{}\x00"
+_NUMBER_PLACEHOLDER = -(10**15)
+
+
+def _placeholder(index, value):
+    if isinstance(value, int):
+        return _NUMBER_PLACEHOLDER - index
+    return _PLACEHOLDER.format(index)
+
+
+class _Compiled:
+    def __init__(self, query, compiler, placeholders):
+        self.query = query
+        sql, params = compiler.as_sql()
+        indexes = {placeholder: i for i, placeholder in enumerate(placeholders)}
+        self.sql, self.params = sql, tuple(params)
+        # Where each value goes among the parameters, and as which type (the
+        # backend may wrap a number, as psycopg's Int4).
+        self.positions = [
+            (position, indexes[param], type(param))
+            for position, param in enumerate(params)
+            if isinstance(param, str | int) and param in indexes
+        ]
+        if sorted(index for _position, index, _type in self.positions) != list(
+            range(len(placeholders))
+        ):
+            raise ValueError("Each value must be one parameter of the query.")
+        self.state = {name: getattr(compiler, name) for name in _COMPILED_STATE}
+
+    def sql_params(self, values):
+        params = list(self.params)
+        for position, index, kind in self.positions:
+            params[position] = kind(values[index])
+        return self.sql, params
+
+
+class PrecompiledQuery:
+    """The rows of `build(*args, values)`, a plain model queryset (no
+    `prefetch_related` or `values()`), compiled once per database and `key`.
+
+    `key` must say all that the SQL depends on besides the number of `values`
+    (nothing, when `build` takes no arguments): no request, user or time in
+    it. `values` are strings or whole numbers the query compares with
+    (`url_path__in=values`, `pk__in=values`), passed as parameters. Returns a
+    list, never a queryset to chain on (its SQL would be the kept one).
+    """
+
+    def __init__(self, build, max_keys=64):
+        self._build = build
+        self._max_keys = max_keys
+        self._compiled = {}
+        self._models = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, *args, key=(), values=None):
+        model, compiled = self._compile(args, key, values)
+        if compiled is None:
+            # More shapes than a site has (a request for a very deep path,
+            # say): built and compiled as Django would.
+            return list(self._queryset(args, values))
+        params_values = list(values or ())
+        queryset = QuerySet(model, query=compiled.query.chain())
+        sql_params = compiled.sql_params(params_values)
+        state = compiled.state
+
+        def get_compiler(using=None, connection=None, elide_empty=True):
+            connection = connection or connections[using]
+            compiler = connection.ops.compiler(compiled.query.compiler)(
+                compiled.query, connection, connection.alias, elide_empty
+            )
+            compiler.__dict__.update(state)
+            compiler.as_sql = lambda *args, **kwargs: sql_params
+            return compiler
+
+        # ModelIterable asks the query for its compiler: hand it the compiled one.
+        queryset.query.get_compiler = get_compiler
+        return list(queryset)
+
+    def _queryset(self, args, values):
+        return self._build(*args) if values is None else self._build(*args, values)
+
+    def _compile(self, args, key, values):
+        placeholders = (
+            None
+            if values is None
+            else [_placeholder(i, value) for i, value in enumerate(values)]
+        )
+        # The model (which says the database) is known only from a queryset:
+        # built once per key.
+        model = self._models.get(key)
+        if model is None:
+            model = self._queryset(args, placeholders).model
+            if len(self._models) < self._max_keys:
+                self._models[key] = model
+        alias = router.db_for_read(model)
+        connection = connections[alias]
+        cache_key = (
+            alias,
+            connection.vendor,
+            key,
+            tuple(type(placeholder) for placeholder in placeholders or ()),
+        )
+        compiled = self._compiled.get(cache_key)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(cache_key)
+                if compiled is None and len(self._compiled) < self._max_keys:
+                    query = self._queryset(args, placeholders).query
+                    compiler = query.get_compiler(connection=connection)
+                    compiled = self._compiled[cache_key] = _Compiled(
+                        query, compiler, placeholders or ()
+                    )
+        return model, compiled

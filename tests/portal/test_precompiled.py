@@ -1,0 +1,138 @@
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
+
+from portal.models import SiteSettings
+from portal.precompiled import PrecompiledQuery
+from portal.request_memo import _sites_queryset
+
+
+def test_a_precompiled_query_compiles_once_and_reads_fresh_rows(demo):
+    build = mock.Mock(wraps=_sites_queryset)
+    query = PrecompiledQuery(build)
+    first = query()
+    calls = build.call_count
+    Site.objects.update(site_name="Elders")
+    with CaptureQueriesContext(connection) as queries:
+        second = query()
+    # One query each time, built and compiled only the first time.
+    assert build.call_count == calls
+    assert len(queries) == 1
+    with CaptureQueriesContext(connection) as fresh:
+        list(_sites_queryset())
+    assert queries[0]["sql"] == fresh[0]["sql"]
+    assert [site.site_name for site in second] == ["Elders"]
+    assert [site.pk for site in first] == [site.pk for site in second]
+
+
+def test_precompiled_sites_bring_what_the_fresh_query_brings(demo):
+    (precompiled,) = PrecompiledQuery(_sites_queryset)()
+    (fresh,) = list(_sites_queryset())
+    assert precompiled.root_restricted == fresh.root_restricted
+    assert precompiled.root_page.homepage.pk == fresh.root_page.homepage.pk
+    assert precompiled.root_page.locale.language_code == "nl"
+    settings = precompiled.sitesettings
+    assert settings.privacy_page.url_path == fresh.sitesettings.privacy_page.url_path
+
+
+def test_a_settings_edit_shows_on_the_next_cold_request(demo, client, settings):
+    settings.CACHES = dict.fromkeys(
+        settings.CACHES, {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    )
+    assert "team@voorbeeld.be" not in client.get("/privacy/").content.decode()
+    site_settings = SiteSettings.objects.get()
+    site_settings.email = "team@voorbeeld.be"
+    site_settings.save()
+    assert 'href="mailto:team@voorbeeld.be"' in client.get("/privacy/").content.decode()
+
+
+def _pages_at(url_paths):
+    return Page.objects.filter(url_path__in=url_paths).order_by()
+
+
+def test_values_go_in_as_parameters_of_the_kept_sql(demo):
+    query = PrecompiledQuery(_pages_at)
+    first = query(key="pages", values=["/home/privacy/"])
+    second = query(key="pages", values=["/home/toegankelijkheid/"])
+    both = query(key="pages", values=["/home/privacy/", "/home/toegankelijkheid/"])
+    assert [page.title for page in first] == ["Privacyverklaring"]
+    assert [page.title for page in second] == ["Toegankelijkheidsverklaring"]
+    assert len(both) == 2
+    # One compilation per number of values.
+    assert len(query._compiled) == 2
+
+
+def test_beyond_its_keys_a_query_is_compiled_as_django_would(demo):
+    query = PrecompiledQuery(_pages_at, max_keys=1)
+    query(key="pages", values=["/home/privacy/"])
+    (page,) = query(key="pages", values=["/home/privacy/", "/home/niets/"])
+    assert page.title == "Privacyverklaring"
+    assert len(query._compiled) == 1
+
+
+def test_a_value_that_is_no_parameter_of_its_own_is_refused(demo):
+    def build(url_paths):
+        return Page.objects.filter(url_path__startswith=url_paths[0])
+
+    with pytest.raises(ValueError, match="one parameter"):
+        PrecompiledQuery(build)(values=["/home/"])
+
+
+def test_routed_pages_and_the_menu_come_from_the_kept_sql(
+    demo, client, settings, monkeypatch
+):
+    settings.CACHES = dict.fromkeys(
+        settings.CACHES, {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    )
+    from portal.models import pages
+
+    _routed_with_frame = PrecompiledQuery(pages._routed_with_frame._build)
+    monkeypatch.setattr(pages, "_routed_with_frame", _routed_with_frame)
+    assert client.get("/privacy/").status_code == 200
+    html = client.get("/gidsen/pleinmakers-starten/").content.decode()
+    assert "<h1>Pleinmakers starten in je gemeente</h1>" in html
+    assert '<nav class="main-nav"' in html
+    assert client.get("/gidsen/bestaat-niet/").status_code == 404
+    # One compilation per number of path segments (1 and 2).
+    assert sorted(len(key[-1]) for key in _routed_with_frame._compiled) == [1, 2]
+
+
+def test_a_session_user_comes_from_the_kept_sql_with_their_membership(
+    member, django_assert_num_queries
+):
+    from portal.factories import UserFactory
+    from portal.lockout import LockedModelBackend
+    from portal.roles import is_network_member
+
+    backend = LockedModelBackend()
+    other = UserFactory()
+    assert backend.get_user(member.pk) == member
+    with django_assert_num_queries(1):
+        found = backend.get_user(member.pk)
+        assert is_network_member(found)
+    with django_assert_num_queries(1):
+        assert not is_network_member(backend.get_user(other.pk))
+    assert backend.get_user(str(member.pk)) == member
+    assert backend.get_user(other.pk + 1000) is None
+    other.is_active = False
+    other.save()
+    assert backend.get_user(other.pk) is None
+
+
+def test_a_routed_page_type_with_a_query_of_its_own_keeps_it(demo, client, monkeypatch):
+    from portal.models import GuidePage, pages
+
+    static = PrecompiledQuery(pages._specific_pages)
+    monkeypatch.setattr(pages, "_specific_pages_static", static)
+    html = client.get("/privacy/").content.decode()
+    assert "<h1>Privacyverklaring</h1>" in html
+    guide = client.get("/gidsen/pleinmakers-starten/")
+    assert guide.context["page"].phase is not None
+    models = {key[2] for key in static._compiled}
+    privacy = Page.objects.get(url_path="/home/privacy/").specific_class
+    # The privacy page's plain query is kept; the guide's (with its phase) is not.
+    assert models == {privacy}
+    assert GuidePage not in models
