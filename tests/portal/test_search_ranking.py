@@ -90,6 +90,7 @@ def test_title_matches_older_than_the_newest_pages_keep_their_place(
     # The title matches are looked for among the newest pages first (twice
     # RANKED_MATCHES of them); here all of those match in their text only.
     monkeypatch.setattr(site_search, "RANKED_MATCHES", 3)
+    monkeypatch.setattr(site_search, "RESULTS_PER_PAGE", 20)
     newer = [
         ContentPageFactory(
             parent=home_page, slug=f"n{n}", title=f"Nieuw {n}", intro="Een tuinfeest."
