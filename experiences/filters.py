@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import CharField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.lookups import IsNull
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -66,6 +66,30 @@ def municipality_choices():
     )
 
 
+def _read_filter_choices():
+    """{"themes": [(slug, name)], "municipalities": [(slug, name)]}, A–Z, in
+    one query: a round trip less for every list without a warm cache."""
+    kind = {"output_field": CharField()}
+    themes = (
+        used_themes()
+        .order_by()
+        .annotate(_kind=Value("themes", **kind))
+        .values_list("_kind", "slug", "name")
+    )
+    municipalities = (
+        municipality_choices()
+        .order_by()
+        .annotate(_kind=Value("municipalities", **kind))
+        .values_list("_kind", "slug", "name")
+    )
+    choices = {"themes": [], "municipalities": []}
+    for name, slug, label in themes.union(municipalities, all=True).order_by(
+        "_kind", "name"
+    ):
+        choices[name].append((slug, label))
+    return choices
+
+
 def filter_choices():
     """The themes and municipalities to filter on, cached until content changes.
 
@@ -75,10 +99,7 @@ def filter_choices():
     key = f"experiences:filters:{content_version()}"
     choices = cache.get(key)
     if choices is None:
-        choices = {
-            "themes": list(used_themes().values_list("slug", "name")),
-            "municipalities": list(municipality_choices()),
-        }
+        choices = _read_filter_choices()
         cache.set(key, choices, 60 * 60)
     return choices
 

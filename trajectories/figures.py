@@ -238,14 +238,22 @@ def _statuses(closed, row):
     return {step: value[0] for step, value in closed.get(row.pk, {}).items()}
 
 
-def municipalities_per_phase(route, rows, closed):
+def _phase_states(route, rows, closed):
+    """municipality id -> its `PhaseState` (or None), for the municipalities
+    that follow a trajectory; worked out once for the chart and the key
+    numbers."""
+    return {
+        row.pk: current_phase(route, _statuses(closed, row))
+        for row in rows
+        if _follows_trajectory(row.status)
+    }
+
+
+def municipalities_per_phase(route, states):
     phases = [phase for phase in route if phase.steps]
     counts = [0] * len(phases)
     complete = 0
-    for row in rows:
-        if not _follows_trajectory(row.status):
-            continue
-        state = current_phase(route, _statuses(closed, row))
+    for state in states.values():
         if state is None:
             continue
         if state.complete:
@@ -286,6 +294,8 @@ def _phase_durations(route, rows, closed, start, end):
     """
     phases = [phase for phase in route if phase.steps]
     durations = {phase.pk: [] for phase in phases}
+    # Once, not per municipality and phase (`step_ids` builds a list).
+    step_ids = {phase.pk: phase.step_ids for phase in phases}
     last_day = _month_end(end)
     for row in rows:
         if not _follows_trajectory(row.status):
@@ -293,7 +303,7 @@ def _phase_durations(route, rows, closed, start, end):
         steps = closed.get(row.pk, {})
         began = row.member_since
         for phase in phases:
-            values = [steps.get(step_id) for step_id in phase.step_ids]
+            values = [steps.get(step_id) for step_id in step_ids[phase.pk]]
             if not all(values):
                 break
             dates = [day for _status, day in values if day]
@@ -549,10 +559,11 @@ def _build(start, end):
     rows = _municipalities()
     route = route_outline()
     closed = _closed_steps()
+    states = _phase_states(route, rows, closed)
     figures = [
         members_over_time(rows, start, end),
         members_per_province(rows, end),
-        municipalities_per_phase(route, rows, closed),
+        municipalities_per_phase(route, states),
         median_time_per_phase(route, rows, closed, start, end),
     ]
     monthly = _counted_words(start, end)
@@ -568,14 +579,12 @@ def _build(start, end):
     end_day = _month_end(end)
     members = sum(1 for row in rows if _member_on(row, end_day))
     provinces = len({row.province for row in rows if _member_on(row, end_day)})
-    in_practice = 0
     starting_index = _starting_index(route)
-    for row in rows:
-        if not _follows_trajectory(row.status):
-            continue
-        state = current_phase(route, _statuses(closed, row))
-        if state and (state.complete or state.index > starting_index):
-            in_practice += 1
+    in_practice = sum(
+        1
+        for state in states.values()
+        if state and (state.complete or state.index > starting_index)
+    )
     words = figures[5].rows
     key_numbers = [
         (number_format(members), _("gemeenten in het lerend netwerk")),

@@ -485,6 +485,16 @@ class Reaction(models.Model):
         verbose_name = _("reactie")
         verbose_name_plural = _("reacties")
         ordering = ["created_at", "pk"]
+        # Whether an experience has a visible reaction from the index alone:
+        # the dashboard's unanswered questions ask it of every question on
+        # the member's themes (1,700 at bench size M: 13 ms -> 4 ms).
+        indexes = [
+            models.Index(
+                fields=["experience"],
+                condition=Q(hidden_at__isnull=True),
+                name="network_reaction_visible_idx",
+            )
+        ]
 
     def __str__(self):
         return _("Reactie op ‘%(title)s’") % {"title": self.experience.title}

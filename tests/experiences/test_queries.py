@@ -168,3 +168,20 @@ def test_the_feed_reads_the_filter_s_choices_only_to_check_a_theme_or_a_town(
     assert len(loads) == 1
     assert 'value="burendag"' in client.get("/ervaringen/").text
     assert len(loads) == 2
+
+
+def test_the_filter_s_themes_and_towns_are_read_in_one_query(
+    client, experiences_page, member, editor, settings
+):
+    from tests.conftest import DUMMY_CACHE
+
+    ExperienceFactory(
+        author=member, themes=["burendag"], publish=True, publish__by=editor
+    )
+    warm = count_queries(client, "/ervaringen/")
+    # Without a cache they are read for every list (issue #17).
+    settings.CACHES = dict.fromkeys(settings.CACHES, DUMMY_CACHE)
+    assert count_queries(client, "/ervaringen/") == warm + 1
+    html = client.get("/ervaringen/").text
+    assert '<option value="burendag">burendag</option>' in html
+    assert '<option value="mechelen">Mechelen</option>' in html

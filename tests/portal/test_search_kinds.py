@@ -151,3 +151,20 @@ def test_counting_the_results_does_not_rank_them(client, home_page):
     counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
     assert counts
     assert not any("ORDER BY" in sql for sql in counts)
+
+
+def test_the_results_are_read_joining_only_their_own_page_types(client, home_page):
+    # A join for every page type cost PostgreSQL more to plan than to run
+    # (issue #17): the pages found here are all content pages.
+    for n in range(3):
+        ContentPageFactory(
+            parent=home_page, slug=f"feest-{n}", title=f"Feest {n}", intro="Tuinfeest."
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, "tuinfeest")
+    found = sorted(result.title for result in response.context["found"].results)
+    assert found == ["Feest 0", "Feest 1", "Feest 2"]
+    specific = [q["sql"] for q in queries if "portal_contentpage" in q["sql"]]
+    assert specific
+    assert not any("events_eventpage" in sql for sql in specific)
+    assert not any("casestudies_casestudypage" in sql for sql in specific)

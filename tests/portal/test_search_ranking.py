@@ -82,3 +82,28 @@ def test_a_word_with_fewer_matches_keeps_the_full_relevance_order(
     assert len(ranked) == 7
     # The backend's own order over every match, as before the bound.
     assert titles(client) == ranked
+
+
+def test_title_matches_older_than_the_newest_pages_keep_their_place(
+    client, tuinfeest, home_page, monkeypatch
+):
+    # The title matches are looked for among the newest pages first (twice
+    # RANKED_MATCHES of them); here all of those match in their text only.
+    monkeypatch.setattr(site_search, "RANKED_MATCHES", 3)
+    monkeypatch.setattr(site_search, "RESULTS_PER_PAGE", 20)
+    newer = [
+        ContentPageFactory(
+            parent=home_page, slug=f"n{n}", title=f"Nieuw {n}", intro="Een tuinfeest."
+        ).title
+        for n in range(6)
+    ]
+    assert titles(client) == [
+        tuinfeest["title 4"],
+        tuinfeest["title 3"],
+        tuinfeest["title 2"],
+        *reversed(newer),
+        tuinfeest["text 3"],
+        tuinfeest["text 2"],
+        tuinfeest["text 1"],
+        tuinfeest["oldest title"],
+    ]
