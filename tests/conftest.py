@@ -1,13 +1,11 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from wagtail.models import Site
 
 from experiences.factories import ExperienceIndexPageFactory
 from network.factories import MemberFactory, NetworkIndexPageFactory
 from network.models import MembershipStatus, Municipality
 from portal.factories import EditorFactory
+from tests.demo_snapshot import DemoSnapshot
 
 
 @pytest.fixture
@@ -15,12 +13,19 @@ def home_page(db):
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo loaded once in this process (see tests/demo_snapshot.py)."""
+    snapshot = DemoSnapshot()
+    with django_db_blocker.unblock():
+        snapshot.take()
+    return snapshot
+
+
 @pytest.fixture
-def demo(db):
-    """The full demo content, as `make run` loads it."""
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
+def demo(db, _demo_snapshot):
+    """The full demo content, as `make run` loads it; returns its output."""
+    return _demo_snapshot.restore()
 
 
 @pytest.fixture(autouse=True)

@@ -46,3 +46,12 @@ if REDIS_URL:  # noqa: F405
             "OPTIONS": REDIS_OPTIONS,  # noqa: F405
         }
     }
+
+# A test database is thrown away at the end: its commits (migrations, the
+# transactional tests and their flushes) need not wait for the disk. Set per
+# connection, so the shared server and its other databases keep theirs.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        **DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
+        "options": "-c synchronous_commit=off",
+    }
