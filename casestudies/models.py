@@ -34,6 +34,7 @@ from casestudies.forms import (
 from network.models import MembershipStatus
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage, PortalPageQuerySet
+from portal.models.pages import route_trail
 
 FIRST_YEAR = 1990
 # Joins theme names inside one SQL value; a control character no tag contains.
@@ -186,6 +187,17 @@ class CaseStudyPageQuerySet(PortalPageQuerySet):
         return self.annotate(theme_tags=_theme_tags())
 
 
+def _requests_own_url(request):
+    """Whether the request is for the URL of the page routing is loading (the
+    last of the pages it went through), not for one of its routes or a page
+    below it. True when routing left no trail to tell."""
+    trail = route_trail(request)
+    if not trail:
+        return True
+    root, page = trail[0], trail[-1]
+    return request.path_info == page.url_path[len(root.url_path) - 1 :]
+
+
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
     """All practices, with filters; the same filters drive the feed and exports."""
 
@@ -253,7 +265,14 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
     def routed_queryset(cls, queryset, request):
         """The index with what its list reads besides the practices, so neither
         costs a query of its own: the whole list's stored facet counts
-        (`casestudies.facet_counts`) and the URL path of its data dictionary."""
+        (`casestudies.facet_counts`) and the URL path of its data dictionary.
+
+        Only for the list itself: a practice (or the feed, an export) is routed
+        through its index too, and reading and decoding the stored counts cost
+        a practice's page more than its own query did.
+        """
+        if not _requests_own_url(request):
+            return queryset
         stored = ListingFacetCounts.objects.filter(index=models.OuterRef("pk"))
         dictionary = (
             DataDictionaryPage.objects.live()
@@ -614,9 +633,10 @@ class CaseStudyPage(BasePage):
 
     @classmethod
     def routed_queryset(cls, queryset, request):
-        """The practice with its municipality, hero image and themes, and what
-        the apps above add to its page (the `casestudies_practice_annotations`
-        hook: ``fn(request)`` returns {name: expression}), in one query."""
+        """The practice with its municipality, hero image and themes, whether
+        it has documents, and what the apps above add to its page (the
+        `casestudies_practice_annotations` hook: ``fn(request)`` returns
+        {name: expression}), in one query."""
         from wagtail import hooks
 
         # Each theme as "position, id, name, slug": GROUP_CONCAT keeps no order.
@@ -641,7 +661,13 @@ class CaseStudyPage(BasePage):
             )
             .values("items")
         )
-        annotations = {"theme_items": models.Subquery(items)}
+        annotations = {
+            "theme_items": models.Subquery(items),
+            # Most practices have no documents: then their page asks for none.
+            "has_documents": models.Exists(
+                CaseStudyDocument.objects.filter(page=models.OuterRef("pk"))
+            ),
+        }
         for hook in hooks.get_hooks("casestudies_practice_annotations"):
             annotations.update(hook(request))
         return queryset.select_related("municipality", "hero_image").annotate(
