@@ -221,3 +221,13 @@ def test_related_practices_leave_out_private_ones(practice, genk):
     assert related[0].municipality.name == "Gent"
     assert related[0].municipality.get_province_display() == "Oost-Vlaanderen"
     assert related[0].theme_links == [("jongeren", "jongeren")]
+
+
+def test_detail_lists_the_themes_in_the_order_they_were_given(client, genk):
+    """Not by name: the page reads them from one column of its own query."""
+    html = client.get(URL).content.decode()
+    facts = html[html.index('id="key-facts-title"') :]
+    assert facts.index('href="/themas/ontmoeting/"') < facts.index(
+        'href="/themas/jongeren/"'
+    )
+    assert [tag.name for tag in genk.ordered_themes()] == ["ontmoeting", "jongeren"]
