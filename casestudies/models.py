@@ -31,7 +31,7 @@ from casestudies.forms import (
     content_errors,
     refusal_message,
 )
-from network.models import MembershipStatus
+from network.models import MembershipStatus, choice_label
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage, PortalPageQuerySet
 from portal.models.pages import route_trail
@@ -648,6 +648,15 @@ class CaseStudyPage(BasePage):
         if value == value.to_integral_value():
             return value.quantize(Decimal(1))
         return value.normalize()
+
+    # Django's own hash every choice's lazy label, a translation each, on
+    # every call (see `Municipality.get_province_display`): a practice's page
+    # and every card call these.
+    def get_status_display(self):
+        return choice_label(Status, self.status)
+
+    def get_label_display(self):
+        return choice_label(Label, self.label)
 
     @property
     def index_url(self):

@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -483,8 +484,15 @@ def municipality_section(request, municipality):
     )
     if not events:
         return ""
-    return TemplateResponse(
-        request,
+    # The request for `{% pageurl %}`, without the context processors: the
+    # municipality's page already ran them, and a second run cost it as much
+    # as rendering the events.
+    return render_to_string(
         "events/includes/municipality_events.html",
-        {"events": events, "municipality": municipality, "now": timezone.now()},
-    ).rendered_content
+        {
+            "events": events,
+            "municipality": municipality,
+            "now": timezone.now(),
+            "request": request,
+        },
+    )
