@@ -11,7 +11,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -147,52 +147,46 @@ class GroupConcat(models.Aggregate):
         return self.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
 
 
-class PracticeThemeItems(models.Func):
-    """Each theme of a practice as "position, id, name, slug" (GROUP_CONCAT
-    keeps no order), in one column.
+class PracticeThemes(models.Func):
+    """Some columns of each theme of the outer practice, joined by
+    SLUG_SEPARATOR, the themes by THEME_SEPARATOR (in no order), in one column.
 
-    Written in SQL: the ORM's grouped subquery cost a practice's page more
-    Python to build and compile than the database spent on it.
+    Written in SQL: the ORM's grouped subquery of Concat and Cast cost a page
+    more Python to build and compile than the database spent on it.
     """
 
     output_field = models.TextField()
+    COLUMNS = {
+        # The theme's row in the practice: the order it was given in.
+        "position": "CAST(t.id AS TEXT)",
+        "id": "CAST(t.tag_id AS TEXT)",
+        "name": "g.name",
+        "slug": "g.slug",
+    }
+
+    def __init__(self, *columns):
+        super().__init__(models.F("pk"))
+        self.columns = columns
 
     def as_sql(self, compiler, connection, **extra_context):
-        pk, params = compiler.compile(self.source_expressions[0])
+        pk, pk_params = compiler.compile(self.source_expressions[0])
         quote = connection.ops.quote_name
         postgresql = connection.vendor == "postgresql"
         aggregate = "STRING_AGG" if postgresql else "GROUP_CONCAT"
-        item = " || %s || ".join(
-            ["CAST(t.id AS TEXT)", "CAST(t.tag_id AS TEXT)", "g.name", "g.slug"]
-        )
+        item = " || %s || ".join(self.COLUMNS[column] for column in self.columns)
         sql = (
             f"(SELECT {aggregate}({item}, %s) FROM "  # noqa: S608
             f"{quote(CaseStudyPageTag._meta.db_table)} t INNER JOIN "
             f"{quote(Tag._meta.db_table)} g ON g.id = t.tag_id "
             f"WHERE t.content_object_id = {pk})"
         )
-        return sql, (*[SLUG_SEPARATOR] * 3, THEME_SEPARATOR, *params)
+        separators = [SLUG_SEPARATOR] * (len(self.columns) - 1)
+        return sql, (*separators, THEME_SEPARATOR, *pk_params)
 
 
 def _theme_tags():
     """Name and slug of each theme of the outer practice, in one column."""
-    return models.Subquery(
-        CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
-        .order_by()
-        .values("content_object")
-        .annotate(
-            tags=GroupConcat(
-                Concat(
-                    "tag__name",
-                    models.Value(SLUG_SEPARATOR),
-                    "tag__slug",
-                    output_field=models.TextField(),
-                ),
-                THEME_SEPARATOR,
-            )
-        )
-        .values("tags")
-    )
+    return PracticeThemes("name", "slug")
 
 
 class CaseStudyPageQuerySet(PortalPageQuerySet):
@@ -676,7 +670,8 @@ class CaseStudyPage(BasePage):
         from wagtail import hooks
 
         annotations = {
-            "theme_items": PracticeThemeItems(models.F("pk")),
+            # Each theme as "position, id, name, slug".
+            "theme_items": PracticeThemes("position", "id", "name", "slug"),
             # Most practices have no documents: then their page asks for none.
             "has_documents": models.Exists(
                 CaseStudyDocument.objects.filter(page=models.OuterRef("pk"))
