@@ -455,6 +455,22 @@ def dashboard_section(request):
 
 
 MUNICIPALITY_EVENTS = 4
+MUNICIPALITY_EVENT_CARD_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "content_type",
+    "is_cancelled",
+    "is_example",
+    "kind",
+    "audience",
+    "start",
+    "end",
+    "venue",
+    "address",
+    "online_link",
+)
 
 
 def _hosted_upcoming_events():
@@ -477,9 +493,13 @@ def municipality_section(request, municipality):
     """The coming events a municipality hosts, on its page in the directory."""
     if getattr(municipality, "hosts_upcoming_events", True) is False:
         return ""
+    # Only what a card (`events/includes/event_card.html`) and `{% pageurl %}`
+    # read: an event's every column, its body above all, cost the page more
+    # Python to load than the database spent on the query.
     events = list(
         _hosted_upcoming_events()
         .filter(host=municipality)
+        .only(*MUNICIPALITY_EVENT_CARD_FIELDS)
         .order_by("start", "pk")[:MUNICIPALITY_EVENTS]
     )
     if not events:

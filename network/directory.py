@@ -244,6 +244,16 @@ DIRECTORY_FIELDS = (
 MUNICIPALITY_EXPERIENCES = 6
 # The newest practices on a municipality's page; a link leads to all of them.
 MUNICIPALITY_PRACTICES = 6
+EXPERIENCE_CARD_FIELDS = (
+    "title",
+    "slug",
+    "kind",
+    "is_example",
+    "first_published_at",
+    "summary",
+    "photo",
+    "municipality",
+)
 PRACTICE_CARD_FIELDS = (
     "title",
     "slug",
@@ -368,6 +378,23 @@ def municipality_practices(municipality):
     }
 
 
+def municipality_experiences(municipality):
+    """The municipality's newest published experiences, with only what their
+    cards (`experiences/includes/experience_card.html`) read: every column of
+    an experience, its author and its municipality (which the page has) cost
+    more Python to load than the database spent on the query."""
+    experiences = list(
+        municipality.experiences.published()
+        .for_cards(themes_in_query=True)
+        .select_related(None)
+        .select_related("photo")
+        .only(*EXPERIENCE_CARD_FIELDS)[:MUNICIPALITY_EXPERIENCES]
+    )
+    for experience in experiences:
+        experience.municipality = municipality
+    return experiences
+
+
 def municipality_context(request, page, municipality):
     contacts = (
         MemberProfile.objects.filter(
@@ -382,11 +409,7 @@ def municipality_context(request, page, municipality):
         "neighbourhoods": municipality_neighbourhoods(municipality),
         # From the apps above this one, through their reverse relations.
         **municipality_practices(municipality),
-        "experiences": list(
-            municipality.experiences.published().for_cards(themes_in_query=True)[
-                :MUNICIPALITY_EXPERIENCES
-            ]
-        ),
+        "experiences": municipality_experiences(municipality),
         "contacts": list(contacts),
         "show_member_details": is_network_member(request.user),
         "meta_title": municipality.name,
