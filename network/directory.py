@@ -244,6 +244,15 @@ DIRECTORY_FIELDS = (
 MUNICIPALITY_EXPERIENCES = 6
 # The newest practices on a municipality's page; a link leads to all of them.
 MUNICIPALITY_PRACTICES = 6
+CONTACT_FIELDS = (
+    "user__first_name",
+    "user__last_name",
+    "user__email",
+    "job_title",
+    "phone",
+    "email_visible_to_members",
+    "phone_visible_to_members",
+)
 EXPERIENCE_CARD_FIELDS = (
     "title",
     "slug",
@@ -401,6 +410,8 @@ def municipality_context(request, page, municipality):
             municipality=municipality, listed_publicly=True, user__is_active=True
         )
         .select_related("user")
+        # What the contact list shows: not the account's password and dates.
+        .only(*CONTACT_FIELDS)
         .order_by("user__last_name", "user__first_name")
     )
     return {
