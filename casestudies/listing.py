@@ -30,7 +30,6 @@ from portal.roles import is_network_member
 
 PER_PAGE = 12
 CARD_IMAGE = "fill-640x360"
-HERO_IMAGE = "fill-1200x560"
 RELATED_COUNT = 3
 # Related practices are picked from this many of the last added per shared
 # theme: enough for a real choice, few enough to rank at once.
@@ -252,6 +251,7 @@ def practice_documents(practice, request):
 
 
 def detail_context(practice, request):
+    practice.attach_hero_renditions()
     themes = practice.ordered_themes()
     return {
         "themes": themes,

@@ -174,3 +174,19 @@ def test_a_practice_loads_its_index_without_the_lists_stored_counts(
     assert "listingfacetcounts" in queries("/praktijkvoorbeelden/")
     assert "listingfacetcounts" not in queries(featured.url)
     assert "listingfacetcounts" not in queries("/praktijkvoorbeelden/feed/")
+
+
+def test_a_practice_loads_its_hero_rendition_with_itself(client, featured, cache_state):
+    """Once the rendition exists, the page asks no query of its own for it."""
+    html = client.get(featured.url).content.decode()  # creates the rendition
+    with CaptureQueriesContext(connection) as context:
+        again = client.get(featured.url).content.decode()
+    renditions = [
+        query["sql"]
+        for query in context.captured_queries
+        if query["sql"].startswith('SELECT "wagtailimages_rendition"')
+    ]
+    assert renditions == []
+    assert 'class="case-study__hero"' in again
+    assert "fill-1200x560" in again
+    assert again.count("fill-1200x560") == html.count("fill-1200x560") == 1
