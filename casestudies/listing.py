@@ -5,35 +5,35 @@ listing route and `CaseStudyPage.get_context`).
 """
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import (
-    BooleanField,
-    Case,
-    F,
-    Func,
-    IntegerField,
-    Prefetch,
-    Value,
-    When,
-)
+from django.db import connections
+from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from casestudies.extensions import practice_sections
 from casestudies.facet_counts import stored_rows
 from casestudies.filters import DEFAULT_SORT, SORTS, CaseStudyFilter
-from casestudies.models import CaseStudyPage, CaseStudyPageTag
+from casestudies.models import (
+    SLUG_SEPARATOR,
+    THEME_SEPARATOR,
+    CaseStudyPage,
+    CaseStudyPageTag,
+)
+from network.models import Municipality
 from portal.models import public
 from portal.models.documents import in_private_collection, openable_documents
+from portal.models.pages import InPrivateSection
 from portal.roles import is_network_member
 
 PER_PAGE = 12
 CARD_IMAGE = "fill-640x360"
-HERO_IMAGE = "fill-1200x560"
 RELATED_COUNT = 3
 # Related practices are picked from this many of the last added per shared
 # theme: enough for a real choice, few enough to rank at once.
@@ -167,138 +167,119 @@ def can_see_contact_email(user):
     )
 
 
-class RelatedCandidate(Func):
-    """Whether a practice is one of the RELATED_CANDIDATES_PER_THEME live
-    practices added last to any of these themes.
+def _candidates_sql(connection, practice, theme_ids):
+    """The ids of the RELATED_CANDIDATES_PER_THEME live practices added last
+    to any of these themes, other than `practice`, as a subquery.
 
     Each part walks the (tag, practice) index backwards and stops after that
     many rows, so ranking them costs the same with 5,000 practices or 20,000.
-    Written in SQL: built with the ORM, the nested parts cost more Python than
-    the database spent on them. PostgreSQL gets `= ANY(ARRAY(...))`: it looks
-    the few ids up by primary key, where it hashed an `IN` against a scan of
-    every page.
     """
-
-    output_field = BooleanField()
-
-    def __init__(self, practice, theme_ids):
-        super().__init__(F("pk"))
-        self.practice_id, self.theme_ids = practice.pk, list(theme_ids)
-
-    def candidates_sql(self, connection):
-        quote = connection.ops.quote_name
-        # Table names from the models; every value is a parameter.
-        part = (
-            f"SELECT * FROM (SELECT t.content_object_id FROM "  # noqa: S608
-            f"{quote(CaseStudyPageTag._meta.db_table)} t INNER JOIN "
-            f"{quote(Page._meta.db_table)} p ON p.id = t.content_object_id "
-            f"WHERE t.tag_id = %s AND t.content_object_id <> %s AND p.live "
-            f"ORDER BY t.content_object_id DESC LIMIT %s) AS theme_{{n}}"
-        )
-        sql = " UNION ".join(part.format(n=n) for n in range(len(self.theme_ids)))
-        params = []
-        for theme_id in self.theme_ids:
-            params += [theme_id, self.practice_id, RELATED_CANDIDATES_PER_THEME]
-        return sql, params
-
-    def as_sql(self, compiler, connection, **extra_context):
-        pk, pk_params = compiler.compile(self.source_expressions[0])
-        sql, params = self.candidates_sql(connection)
-        return f"{pk} IN ({sql})", (*pk_params, *params)
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        pk, pk_params = compiler.compile(self.source_expressions[0])
-        sql, params = self.candidates_sql(connection)
-        return f"{pk} = ANY(ARRAY({sql}))", (*pk_params, *params)
+    quote = connection.ops.quote_name
+    # Table names from the models; every value is a parameter.
+    part = (
+        f"SELECT * FROM (SELECT t.content_object_id FROM "  # noqa: S608
+        f"{quote(CaseStudyPageTag._meta.db_table)} t INNER JOIN "
+        f"{quote(Page._meta.db_table)} p ON p.id = t.content_object_id "
+        f"WHERE t.tag_id = %s AND t.content_object_id <> %s AND p.live "
+        f"ORDER BY t.content_object_id DESC LIMIT %s) AS theme_{{n}}"
+    )
+    sql = " UNION ".join(part.format(n=n) for n in range(len(theme_ids)))
+    params = []
+    for theme_id in theme_ids:
+        params += [theme_id, practice.pk, RELATED_CANDIDATES_PER_THEME]
+    return sql, params
 
 
-class SharedThemes(Func):
-    """How many of these themes a practice has, from the (practice, tag) index.
+def _related_sql(connection, practice, theme_ids):
+    """The query of `related_practices`, with the columns a related card
+    (`casestudies/includes/case_study_card.html`, without an image) and
+    `{% pageurl %}` read, and the card's themes as `with_theme_tags` gives them.
 
-    Written in SQL for the same reason as `RelatedCandidate`: the ORM's
-    grouped subquery cost more Python to build than the database to run.
+    Written in SQL: built with the ORM, compiling its ranking, themes and
+    columns cost several times the database's time on the query.
     """
-
-    output_field = IntegerField()
-
-    def __init__(self, theme_ids):
-        super().__init__(F("pk"))
-        self.theme_ids = list(theme_ids)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        pk, pk_params = compiler.compile(self.source_expressions[0])
-        table = connection.ops.quote_name(CaseStudyPageTag._meta.db_table)
-        marks = ", ".join(["%s"] * len(self.theme_ids))
-        sql = (
-            f"(SELECT COUNT(*) FROM {table} t WHERE "  # noqa: S608
-            f"t.content_object_id = {pk} AND t.tag_id IN ({marks}))"
-        )
-        return sql, (*pk_params, *self.theme_ids)
-
-
-def _with_rank(practices, practice, theme_ids):
-    """How many themes each shares with `practice`, and whether it lies in the
-    same province: what related practices are ranked by."""
-    return practices.annotate(
-        shared=SharedThemes(theme_ids),
-        same_province=Case(
-            When(municipality__province=practice.municipality.province, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        ),
-    ).order_by("-same_province", "-shared", "-first_published_at", "pk")
-
-
-# What a related practice's card (`casestudies/includes/case_study_card.html`,
-# without an image) reads, with what `{% pageurl %}` needs: any other field
-# would cost a query per card.
-RELATED_CARD_FIELDS = (
-    "title",
-    "url_path",
-    "path",
-    "depth",
-    "content_type",
-    "status",
-    "summary",
-    "label",
-    "is_example",
-    "municipality__name",
-    "municipality__province",
-)
+    quote = connection.ops.quote_name
+    tables = {
+        "practices": quote(CaseStudyPage._meta.db_table),
+        "pages": quote(Page._meta.db_table),
+        "municipalities": quote(Municipality._meta.db_table),
+        "practice_tags": quote(CaseStudyPageTag._meta.db_table),
+        "tags": quote(Tag._meta.db_table),
+    }
+    candidates, candidate_params = _candidates_sql(connection, practice, theme_ids)
+    # PostgreSQL gets `= ANY(ARRAY(...))`: it looks the few ids up by primary
+    # key, where it hashed an `IN` against a scan of every page.
+    if connection.vendor == "postgresql":
+        candidate = f"c.page_ptr_id = ANY(ARRAY({candidates}))"
+    else:
+        candidate = f"c.page_ptr_id IN ({candidates})"
+    aggregate = "STRING_AGG" if connection.vendor == "postgresql" else "GROUP_CONCAT"
+    # A private practice: `restricted()` on the candidate's own row.
+    private, private_params = (
+        CaseStudyPage.objects.none()
+        .query.get_compiler(connection=connection)
+        .compile(InPrivateSection(RawSQL("p.path", ())))
+    )
+    marks = ", ".join(["%s"] * len(theme_ids))
+    sql = (
+        "SELECT p.id, p.path, p.depth, p.title, p.url_path, p.content_type_id, "  # noqa: S608
+        "c.page_ptr_id, c.municipality_id, c.status, c.summary, c.label, "
+        "c.is_example, m.name AS municipality_name, "
+        "m.province AS municipality_province, "
+        f"(SELECT {aggregate}(g.name || %s || g.slug, %s) "
+        "FROM {practice_tags} t INNER JOIN {tags} g ON g.id = t.tag_id "
+        "WHERE t.content_object_id = c.page_ptr_id) AS theme_tags "
+        "FROM {practices} c INNER JOIN {pages} p ON p.id = c.page_ptr_id "
+        "INNER JOIN {municipalities} m ON m.id = c.municipality_id "
+        f"WHERE p.live AND {candidate} AND NOT {private} "
+        "ORDER BY CASE WHEN m.province = %s THEN 1 ELSE 0 END DESC, "
+        "(SELECT COUNT(*) FROM {practice_tags} t WHERE "
+        f"t.content_object_id = c.page_ptr_id AND t.tag_id IN ({marks})) DESC, "
+        "p.first_published_at DESC, c.page_ptr_id ASC "
+        f"LIMIT {RELATED_COUNT}"
+    )
+    params = [
+        SLUG_SEPARATOR,
+        THEME_SEPARATOR,
+        *candidate_params,
+        *private_params,
+        practice.municipality.province,
+        *theme_ids,
+    ]
+    return sql.format(**tables), params
 
 
 def related_practices(practice, theme_ids):
     """Up to three practices sharing themes, from the same province first, then
     by the number of themes they share, newest first.
 
-    One query. Only the candidates (`RelatedCandidate`, at most 50 per theme)
+    One query. Only the candidates (`_candidates_sql`, at most 50 per theme)
     are ranked: ranking every practice that shares a theme grew with the data.
     """
     if not theme_ids:
         return []
-    # `public()` on each candidate's own row: the queryset's `.public()` is a
-    # semi-join that PostgreSQL hashed over every page.
-    candidates = public(
-        CaseStudyPage.objects.live().filter(RelatedCandidate(practice, theme_ids))
+    db = CaseStudyPage.objects.db
+    related = list(
+        CaseStudyPage.objects.raw(
+            *_related_sql(connections[db], practice, list(theme_ids))
+        )
     )
-    # PostgreSQL computes the themes of the three kept only; SQLite of every
-    # candidate, still a bounded number. Only the card's columns: Django
-    # spent more Python on compiling and reading the ~100 columns of a practice
-    # and its municipality than the database on the query.
-    return list(
-        _with_rank(
-            candidates.select_related("municipality")
-            .only(*RELATED_CARD_FIELDS)
-            .with_theme_tags(),
-            practice,
-            theme_ids,
-        )[:RELATED_COUNT]
-    )
+    for card in related:
+        # What `select_related("municipality")` with `.only()` would give.
+        card.municipality = Municipality.from_db(
+            db,
+            ["id", "name", "province"],
+            [card.municipality_id, card.municipality_name, card.municipality_province],
+        )
+    return related
 
 
 def practice_documents(practice, request):
     """The practice's documents the visitor may open, in their order: one query
-    unless one of them lies in a collection with a privacy setting."""
+    unless one of them lies in a collection with a privacy setting, none when
+    the practice was loaded knowing it has none (`has_documents`)."""
+    if getattr(practice, "has_documents", True) is False:
+        return []
     links = (
         practice.documents.select_related("document")
         .annotate(private=in_private_collection("document__collection__path"))
@@ -312,6 +293,7 @@ def practice_documents(practice, request):
 
 
 def detail_context(practice, request):
+    practice.attach_hero_renditions()
     themes = practice.ordered_themes()
     return {
         "themes": themes,

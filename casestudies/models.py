@@ -11,7 +11,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -31,9 +32,10 @@ from casestudies.forms import (
     content_errors,
     refusal_message,
 )
-from network.models import MembershipStatus
+from network.models import MembershipStatus, choice_label
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage, PortalPageQuerySet
+from portal.models.pages import route_trail
 
 FIRST_YEAR = 1990
 # Joins theme names inside one SQL value; a control character no tag contains.
@@ -146,25 +148,80 @@ class GroupConcat(models.Aggregate):
         return self.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
 
 
+class PracticeThemes(models.Func):
+    """Some columns of each theme of the outer practice, joined by
+    SLUG_SEPARATOR, the themes by THEME_SEPARATOR (in no order), in one column.
+
+    Written in SQL: the ORM's grouped subquery of Concat and Cast cost a page
+    more Python to build and compile than the database spent on it.
+    """
+
+    output_field = models.TextField()
+    COLUMNS = {
+        # The theme's row in the practice: the order it was given in.
+        "position": "CAST(t.id AS TEXT)",
+        "id": "CAST(t.tag_id AS TEXT)",
+        "name": "g.name",
+        "slug": "g.slug",
+    }
+
+    def __init__(self, *columns):
+        super().__init__(models.F("pk"))
+        self.columns = columns
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        quote = connection.ops.quote_name
+        postgresql = connection.vendor == "postgresql"
+        aggregate = "STRING_AGG" if postgresql else "GROUP_CONCAT"
+        item = " || %s || ".join(self.COLUMNS[column] for column in self.columns)
+        sql = (
+            f"(SELECT {aggregate}({item}, %s) FROM "  # noqa: S608
+            f"{quote(CaseStudyPageTag._meta.db_table)} t INNER JOIN "
+            f"{quote(Tag._meta.db_table)} g ON g.id = t.tag_id "
+            f"WHERE t.content_object_id = {pk})"
+        )
+        separators = [SLUG_SEPARATOR] * (len(self.columns) - 1)
+        return sql, (*separators, THEME_SEPARATOR, *pk_params)
+
+
 def _theme_tags():
     """Name and slug of each theme of the outer practice, in one column."""
-    return models.Subquery(
-        CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
-        .order_by()
-        .values("content_object")
-        .annotate(
-            tags=GroupConcat(
-                Concat(
-                    "tag__name",
-                    models.Value(SLUG_SEPARATOR),
-                    "tag__slug",
-                    output_field=models.TextField(),
-                ),
-                THEME_SEPARATOR,
-            )
+    return PracticeThemes("name", "slug")
+
+
+# The practice page's hero image (`casestudies/case_study_page.html`).
+HERO_IMAGE = "fill-1200x560"
+RENDITION_FIELDS = ("id", "filter_spec", "file", "width", "height", "focal_point_key")
+
+
+class HeroRenditions(models.Func):
+    """The outer practice's hero image's renditions for its page, at whatever
+    focal point (Wagtail picks the current one), as a JSON array: loaded with
+    the practice, they spare the page a query for the rendition.
+
+    Written in SQL for the same reason as `PracticeThemes`.
+    """
+
+    output_field = models.JSONField()
+
+    def __init__(self):
+        super().__init__(models.F("hero_image_id"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        image, params = compiler.compile(self.source_expressions[0])
+        table = get_image_model().get_rendition_model()._meta.db_table
+        if connection.vendor == "postgresql":
+            array, item = "JSONB_AGG", "JSONB_BUILD_OBJECT"
+        else:
+            array, item = "JSON_GROUP_ARRAY", "JSON_OBJECT"
+        pairs = ", ".join(f"'{field}', r.{field}" for field in RENDITION_FIELDS)
+        sql = (
+            f"(SELECT {array}({item}({pairs})) FROM "  # noqa: S608
+            f"{connection.ops.quote_name(table)} r "
+            f"WHERE r.image_id = {image} AND r.filter_spec = %s)"
         )
-        .values("tags")
-    )
+        return sql, (*params, HERO_IMAGE)
 
 
 class CaseStudyPageQuerySet(PortalPageQuerySet):
@@ -184,6 +241,17 @@ class CaseStudyPageQuerySet(PortalPageQuerySet):
     def with_theme_tags(self):
         """Only what a card reads (`theme_links`), without `theme_names`."""
         return self.annotate(theme_tags=_theme_tags())
+
+
+def _requests_own_url(request):
+    """Whether the request is for the URL of the page routing is loading (the
+    last of the pages it went through), not for one of its routes or a page
+    below it. True when routing left no trail to tell."""
+    trail = route_trail(request)
+    if not trail:
+        return True
+    root, page = trail[0], trail[-1]
+    return request.path_info == page.url_path[len(root.url_path) - 1 :]
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
@@ -253,7 +321,14 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
     def routed_queryset(cls, queryset, request):
         """The index with what its list reads besides the practices, so neither
         costs a query of its own: the whole list's stored facet counts
-        (`casestudies.facet_counts`) and the URL path of its data dictionary."""
+        (`casestudies.facet_counts`) and the URL path of its data dictionary.
+
+        Only for the list itself: a practice (or the feed, an export) is routed
+        through its index too, and reading and decoding the stored counts cost
+        a practice's page more than its own query did.
+        """
+        if not _requests_own_url(request):
+            return queryset
         stored = ListingFacetCounts.objects.filter(index=models.OuterRef("pk"))
         dictionary = (
             DataDictionaryPage.objects.live()
@@ -603,6 +678,15 @@ class CaseStudyPage(BasePage):
             return value.quantize(Decimal(1))
         return value.normalize()
 
+    # Django's own hash every choice's lazy label, a translation each, on
+    # every call (see `Municipality.get_province_display`): a practice's page
+    # and every card call these.
+    def get_status_display(self):
+        return choice_label(Status, self.status)
+
+    def get_label_display(self):
+        return choice_label(Label, self.label)
+
     @property
     def index_url(self):
         """The index's URL without a query: a practice always sits right below it."""
@@ -614,34 +698,21 @@ class CaseStudyPage(BasePage):
 
     @classmethod
     def routed_queryset(cls, queryset, request):
-        """The practice with its municipality, hero image and themes, and what
-        the apps above add to its page (the `casestudies_practice_annotations`
-        hook: ``fn(request)`` returns {name: expression}), in one query."""
+        """The practice with its municipality, hero image and themes, whether
+        it has documents, and what the apps above add to its page (the
+        `casestudies_practice_annotations` hook: ``fn(request)`` returns
+        {name: expression}), in one query."""
         from wagtail import hooks
 
-        # Each theme as "position, id, name, slug": GROUP_CONCAT keeps no order.
-        items = (
-            CaseStudyPageTag.objects.filter(content_object=models.OuterRef("pk"))
-            .order_by()
-            .values("content_object")
-            .annotate(
-                items=GroupConcat(
-                    Concat(
-                        Cast("pk", models.TextField()),
-                        models.Value(SLUG_SEPARATOR),
-                        Cast("tag_id", models.TextField()),
-                        models.Value(SLUG_SEPARATOR),
-                        "tag__name",
-                        models.Value(SLUG_SEPARATOR),
-                        "tag__slug",
-                        output_field=models.TextField(),
-                    ),
-                    THEME_SEPARATOR,
-                )
-            )
-            .values("items")
-        )
-        annotations = {"theme_items": models.Subquery(items)}
+        annotations = {
+            # Each theme as "position, id, name, slug".
+            "theme_items": PracticeThemes("position", "id", "name", "slug"),
+            "hero_renditions": HeroRenditions(),
+            # Most practices have no documents: then their page asks for none.
+            "has_documents": models.Exists(
+                CaseStudyDocument.objects.filter(page=models.OuterRef("pk"))
+            ),
+        }
         for hook in hooks.get_hooks("casestudies_practice_annotations"):
             annotations.update(hook(request))
         return queryset.select_related("municipality", "hero_image").annotate(
@@ -660,6 +731,17 @@ class CaseStudyPage(BasePage):
         ]
         rows.sort(key=lambda row: int(row[0]))
         return [Tag(pk=int(pk), name=name, slug=slug) for _pk, pk, name, slug in rows]
+
+    def attach_hero_renditions(self):
+        """Hand the hero image the renditions `routed_queryset` loaded, as a
+        prefetch would (`{% image %}` then looks for no other)."""
+        if self.hero_image is None or not hasattr(self, "hero_renditions"):
+            return
+        Rendition = get_image_model().get_rendition_model()
+        self.hero_image.prefetched_renditions = [
+            Rendition(image=self.hero_image, **row)
+            for row in self.hero_renditions or []
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.listing import detail_context

@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 
 from casestudies.forms import PUBLISH_REFUSED_ACTION, content_errors, refusal_message
 from casestudies.models import CaseStudyPage
+from portal.models import public
 
 
 class CaseStudyPageListingViewSet(PageListingViewSet):
@@ -32,9 +33,9 @@ def register_case_study_listing():
 def municipality_practice_count(request):
     """Loaded with the municipality on its page: how many published practices
     it has, for the link to all of them below the few the page shows."""
+    # `public()` on each practice's own row, not a semi-join over every page.
     practices = (
-        CaseStudyPage.objects.live()
-        .public()
+        public(CaseStudyPage.objects.live())
         .filter(municipality=OuterRef("pk"))
         .order_by()
         .values("municipality")

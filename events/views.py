@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -458,6 +459,22 @@ def dashboard_section(request):
 
 
 MUNICIPALITY_EVENTS = 4
+MUNICIPALITY_EVENT_CARD_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "content_type",
+    "is_cancelled",
+    "is_example",
+    "kind",
+    "audience",
+    "start",
+    "end",
+    "venue",
+    "address",
+    "online_link",
+)
 
 
 def _hosted_upcoming_events():
@@ -480,15 +497,26 @@ def municipality_section(request, municipality):
     """The coming events a municipality hosts, on its page in the directory."""
     if getattr(municipality, "hosts_upcoming_events", True) is False:
         return ""
+    # Only what a card (`events/includes/event_card.html`) and `{% pageurl %}`
+    # read: an event's every column, its body above all, cost the page more
+    # Python to load than the database spent on the query.
     events = list(
         _hosted_upcoming_events()
         .filter(host=municipality)
+        .only(*MUNICIPALITY_EVENT_CARD_FIELDS)
         .order_by("start", "pk")[:MUNICIPALITY_EVENTS]
     )
     if not events:
         return ""
-    return TemplateResponse(
-        request,
+    # The request for `{% pageurl %}`, without the context processors: the
+    # municipality's page already ran them, and a second run cost it as much
+    # as rendering the events.
+    return render_to_string(
         "events/includes/municipality_events.html",
-        {"events": events, "municipality": municipality, "now": timezone.now()},
-    ).rendered_content
+        {
+            "events": events,
+            "municipality": municipality,
+            "now": timezone.now(),
+            "request": request,
+        },
+    )

@@ -12,6 +12,7 @@ from .municipalities import (
     Neighbourhood,
     Province,
     bump_data_version,
+    choice_label,
     data_version,
     directory_url,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "Province",
     "bump_data_version",
     "cached_page_url",
+    "choice_label",
     "data_version",
     "directory_url",
 ]

@@ -65,7 +65,7 @@ class MunicipalityQuerySet(models.QuerySet):
         ).order_by("directory_rank", "name")
 
 
-def _choice_label(choices, value):
+def choice_label(choices, value):
     """The label of `value`, as `get_FOO_display` gives it (the value itself
     when it is none of the choices)."""
     try:
@@ -146,10 +146,10 @@ class Municipality(index.Indexed, models.Model):
     # each, on every call: about 4,000 translations for the directory's 285
     # municipalities and its map, a third of the page's time without its cache.
     def get_province_display(self):
-        return _choice_label(Province, self.province)
+        return choice_label(Province, self.province)
 
     def get_membership_status_display(self):
-        return _choice_label(MembershipStatus, self.membership_status)
+        return choice_label(MembershipStatus, self.membership_status)
 
     @property
     def is_member(self):

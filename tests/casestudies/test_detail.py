@@ -205,3 +205,29 @@ def test_related_practice_cards_need_no_query_of_their_own(
     assert "Samenvatting Bree" in "".join(cards)
     assert "Gevalideerd door Mechelen" in "".join(cards)
     assert all(">jongeren</a>" in card for card in cards)
+
+
+def test_related_practices_leave_out_private_ones(practice, genk):
+    from wagtail.models import PageViewRestriction
+
+    private = practice("Bree", title="Alleen voor leden", themes=["jongeren"])
+    practice("Gent", title="Voor iedereen", themes=["jongeren"])
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    related = related_practices(genk, [tag.pk for tag in genk.themes.all()])
+    assert [page.title for page in related] == ["Voor iedereen"]
+    # What the cards read, loaded with them.
+    assert related[0].municipality.name == "Gent"
+    assert related[0].municipality.get_province_display() == "Oost-Vlaanderen"
+    assert related[0].theme_links == [("jongeren", "jongeren")]
+
+
+def test_detail_lists_the_themes_in_the_order_they_were_given(client, genk):
+    """Not by name: the page reads them from one column of its own query."""
+    html = client.get(URL).content.decode()
+    facts = html[html.index('id="key-facts-title"') :]
+    assert facts.index('href="/themas/ontmoeting/"') < facts.index(
+        'href="/themas/jongeren/"'
+    )
+    assert [tag.name for tag in genk.ordered_themes()] == ["ontmoeting", "jongeren"]

@@ -138,3 +138,16 @@ def test_coordinator_time_is_shown_without_trailing_zeros(db, fte, shown):
         str(CaseStudyPage(coordinator_fte=Decimal(fte)).coordinator_fte_display)
         == shown
     )
+
+
+def test_status_and_label_display_as_djangos_own():
+    """`get_status_display`/`get_label_display` skip Django's hashing of every
+    lazy label, and give the same text."""
+    from casestudies.models import CaseStudyPage, Label, Status
+
+    for status in Status:
+        page = CaseStudyPage(status=status)
+        assert page.get_status_display() == status.label
+    for label in Label:
+        assert CaseStudyPage(label=label).get_label_display() == label.label
+    assert CaseStudyPage(status="onbekend").get_status_display() == "onbekend"

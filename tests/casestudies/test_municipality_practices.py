@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from network.directory import MUNICIPALITY_PRACTICES
 from tests.casestudies.conftest import titles
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +119,39 @@ def test_an_unknown_municipality_is_ignored_with_a_note(client, practice):
     response = client.get(f"{URL}?gemeente=bestaat-niet")
     assert len(titles(response)) == 2
     assert "We kennen de gemeente ‘bestaat-niet’ niet" in response.content.decode()
+
+
+def test_the_cards_cost_as_many_queries_with_one_practice_or_many(
+    client, network_page, practice, cache_state
+):
+    """The cards read only the columns their query loads: a column left out
+    would cost a query per card."""
+    practice(title="Buurtkamer aan de Dijle", themes=["groen", "jongeren"])
+    one = count_queries(client, "/netwerk/mechelen/")
+    make_practices(practice, MUNICIPALITY_PRACTICES + 2)
+    make_practices(practice, 1, town="Genk")
+    assert count_queries(client, "/netwerk/mechelen/") == one
+
+
+def test_a_card_shows_the_practices_facts(client, network_page, practice):
+    practice(
+        title="Buurtkamer aan de Dijle",
+        slug="buurtkamer-dijle",
+        themes=["groen", "jongeren"],
+        status="afgerond",
+        label="gevalideerd",
+        summary="Een buurtkamer waar pleinmakers koken.",
+    )
+    html = client.get("/netwerk/mechelen/").content.decode()
+    card = html[html.index('class="card case-card"') :]
+    card = card[: card.index("</div>")]
+    for text in [
+        '<a href="/praktijkvoorbeelden/buurtkamer-dijle/">Buurtkamer aan de Dijle</a>',
+        "Mechelen · Antwerpen · ",
+        '<span class="case-status case-status--afgerond">Afgerond</span>',
+        "Een buurtkamer waar pleinmakers koken.",
+        "Gevalideerd door Mechelen",
+        '<a href="/themas/groen/">groen</a>',
+        '<a href="/themas/jongeren/">jongeren</a>',
+    ]:
+        assert text in card, text

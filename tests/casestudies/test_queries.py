@@ -141,3 +141,52 @@ def test_home_cards_follow_the_lists_default_order(practice, municipality):
         "Bree, voorbeeld",
         "Genk, voorbeeld",
     ]
+
+
+def test_a_practice_without_documents_asks_for_none(client, featured, cache_state):
+    """Whether a practice has documents comes with the practice: only one that
+    has them asks for them."""
+    from wagtail_factories import DocumentFactory
+
+    from casestudies.models import CaseStudyDocument
+
+    without = count_queries(client, featured.url)
+    CaseStudyDocument.objects.create(
+        page=featured, document=DocumentFactory(title="Draaiboek buurtkamer")
+    )
+    with_documents = count_queries(client, featured.url)
+    assert with_documents == without + 1 <= DETAIL_BUDGET
+    assert "Draaiboek buurtkamer" in client.get(featured.url).content.decode()
+
+
+def test_a_practice_loads_its_index_without_the_lists_stored_counts(
+    client, featured, cache_state
+):
+    """The list's stored facet counts come with the index on the list only: a
+    practice below it (or the feed) needs them not."""
+
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return " ".join(query["sql"] for query in context.captured_queries)
+
+    assert "listingfacetcounts" in queries("/praktijkvoorbeelden/")
+    assert "listingfacetcounts" not in queries(featured.url)
+    assert "listingfacetcounts" not in queries("/praktijkvoorbeelden/feed/")
+
+
+def test_a_practice_loads_its_hero_rendition_with_itself(client, featured, cache_state):
+    """Once the rendition exists, the page asks no query of its own for it."""
+    html = client.get(featured.url).content.decode()  # creates the rendition
+    with CaptureQueriesContext(connection) as context:
+        again = client.get(featured.url).content.decode()
+    renditions = [
+        query["sql"]
+        for query in context.captured_queries
+        if query["sql"].startswith('SELECT "wagtailimages_rendition"')
+    ]
+    assert renditions == []
+    assert 'class="case-study__hero"' in again
+    assert "fill-1200x560" in again
+    assert again.count("fill-1200x560") == html.count("fill-1200x560") == 1

@@ -363,3 +363,45 @@ def test_list_items_and_map_shapes_escape_what_they_show(
         f'<a href="/netwerk/leuven/" class="network-map__link" aria-label="{label}">'
         f"<title>{label}</title>"
     ) in html
+
+
+def test_municipality_page_experience_cards_show_what_a_card_shows(
+    client, network_page, mechelen, cache_state
+):
+    """The cards read only the columns their query loads, in as many queries
+    with one experience as with several."""
+    from taggit.models import Tag
+    from wagtail_factories import ImageFactory
+
+    from experiences.factories import ExperienceFactory
+    from tests.helpers import count_queries
+
+    author = MemberFactory(
+        email="auteur@mechelen.example", profile__municipality=mechelen
+    )
+    experience = ExperienceFactory(
+        author=author,
+        title="Soep op het plein",
+        summary="Buren koken samen.",
+        photo=ImageFactory(),
+        themes=[Tag.objects.get_or_create(name="burendag", slug="burendag")[0]],
+        publish=True,
+    )
+    one = count_queries(client, "/netwerk/mechelen/")
+    for _number in range(3):
+        ExperienceFactory(author=author, publish=True)
+    assert count_queries(client, "/netwerk/mechelen/") == one <= MUNICIPALITY_BUDGET
+    html = client.get("/netwerk/mechelen/").content.decode()
+    (card,) = [
+        card
+        for card in html.split('class="card experience-card"')[1:]
+        if experience.get_absolute_url() in card
+    ]
+    for text in [
+        'class="experience-card__photo"',
+        "Soep op het plein",
+        "Buren koken samen.",
+        "Mechelen · <time",
+        'href="/themas/burendag/"',
+    ]:
+        assert text in card, text
