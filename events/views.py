@@ -10,6 +10,7 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import (
     Exists,
     OuterRef,
@@ -36,7 +37,6 @@ from portal import ratelimit
 from portal.models import SiteSettings
 from portal.models.documents import closed_collection_ids
 from portal.roles import is_network_member
-from portal.search import ProbingListPaginator
 
 EVENTS_PER_PAGE = 12
 VISITOR_LIMIT_PER_HOUR = 5
@@ -76,11 +76,7 @@ def agenda_context(index, request):
     events = index.events()
     form = AgendaFilterForm(request.GET, years=past_years(events))
     listing = form.filter(events).in_agenda_order(now).with_confirmed_count()
-    # The agenda holds a few dozen events: most lists fit on one page, which
-    # then needs no count of its own.
-    page_obj = ProbingListPaginator(listing, EVENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page_obj = Paginator(listing, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     items = list(page_obj.object_list)
     _prefetch_documents(items)
     for event in items:

@@ -195,11 +195,11 @@ class BoundedPaginator(Paginator):
         return min(counted, MAX_COUNTED)
 
 
-class ProbesPage:
-    """A paginator's page read with one item more: when that one is not there,
-    the page is the last and the count is known without a query of its own
-    (most searches, and an agenda, fit on one page). With more, the count
-    query runs as the paginator counts and the page read is kept."""
+class ProbingPaginator(BoundedPaginator):
+    """For the site search: the page is read with one result more; when that
+    one is not there, the page is the last and the count is known without a
+    query of its own (most searches fit on one page). With more, the count
+    query runs as in `BoundedPaginator` and the page read is kept."""
 
     def get_page(self, number):
         try:
@@ -214,17 +214,9 @@ class ProbesPage:
             if not window and wanted > 1:  # past the end: the last page
                 return super().get_page(number)
             self.__dict__["count"] = start + len(window)
-        elif wanted > self.num_pages:  # a bounded count stops at MAX_COUNTED
+        elif wanted > self.num_pages:  # the count stops at MAX_COUNTED
             return super().get_page(number)
         return self._get_page(window[: self.per_page], wanted, self)
-
-
-class ProbingPaginator(ProbesPage, BoundedPaginator):
-    """For the site search: `ProbesPage`, counting as `BoundedPaginator`."""
-
-
-class ProbingListPaginator(ProbesPage, Paginator):
-    """For a short list: `ProbesPage`, with Django's exact count."""
 
 
 @dataclass

@@ -154,18 +154,6 @@ def test_the_agenda_pages_long_lists(client, agenda):
     assert 'rel="next"' in first
 
 
-def test_an_agenda_on_one_page_needs_no_count_of_its_own(client, calendar):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    # Issue #17: the page read with one event more tells it is the last.
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/agenda/")
-    assert response.context["total"] == 4
-    assert len(titles(response.content.decode())) == 4
-    assert not [q for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
-
-
 def test_an_event_page(client, make_event, mechelen):
     event = make_event(
         title="Werkbezoek Mechelen",
