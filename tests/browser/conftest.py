@@ -16,6 +16,7 @@ import io
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,24 @@ def _restore_migrated_data():
             connection.creation.deserialize_db_from_string(contents)
 
 
+def _one_request_at_a_time(handler_class):
+    """`handler_class` serving one request at a time.
+
+    With SQLite in memory, every server thread shares the test's one
+    connection, and Django warns that simultaneous queries on it fail at
+    random: an admin page's parallel requests (translations, editing-session
+    pings) broke its transaction state for every later test of the process.
+    """
+    lock = threading.Lock()
+
+    class OneAtATime(handler_class):
+        def __call__(self, environ, start_response):
+            with lock:
+                return super().__call__(environ, start_response)
+
+    return OneAtATime
+
+
 @pytest.fixture(scope="session")
 def demo_server(django_db_setup, django_db_blocker):
     """The demo site, loaded once and served by a thread of this process."""
@@ -96,7 +115,12 @@ def demo_server(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _restore_migrated_data()
         call_command("load_demo", stdout=io.StringIO())
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        if server.thread.connections_override:
+            server.thread.static_handler = _one_request_at_a_time(
+                server.thread.static_handler
+            )
+        server.start()
         host, port = server.url.removeprefix("http://").split(":")
         Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     yield server.url
