@@ -316,16 +316,30 @@ class Command(BaseCommand):
             "(with --only) and print where the time and the calls go.",
         )
         parser.add_argument(
+            "--as-member",
+            action="store_true",
+            help="With --profile: request the public pages as the demo member.",
+        )
+        parser.add_argument(
             "--results",
             default=str(settings.BASE_DIR / "bench" / "results"),
             help="Directory for <date>.json and <date>.md; '' writes nothing.",
         )
 
     def handle(
-        self, *args, runs, queries_only, slow_seconds, only, results, profile, **options
+        self,
+        *args,
+        runs,
+        queries_only,
+        slow_seconds,
+        only,
+        results,
+        profile,
+        as_member,
+        **options,
     ):
         if profile:
-            return self.profile(only, runs)
+            return self.profile(only, runs, as_member)
         self.runs, self.queries_only = runs, queries_only
         self.only = only
         if only:
@@ -355,7 +369,7 @@ class Command(BaseCommand):
             client = Client(HTTP_HOST="localhost")
             client.force_login(member)
             self.header(f"Member {member.email}", MEMBER_STATES)
-            as_member = [
+            public_as_member = [
                 (label, path, max_queries + MEMBER_EXTRA_QUERIES, kind)
                 for label, path, max_queries, kind in pages()
             ]
@@ -366,7 +380,7 @@ class Command(BaseCommand):
             ]
             self.run_pass(
                 client,
-                as_member + own,
+                public_as_member + own,
                 MEMBER_STATES,
                 report["member_pages"],
                 prefix="member: ",
@@ -379,16 +393,18 @@ class Command(BaseCommand):
             raise CommandError(f"Over budget: {'; '.join(self.failures)}")
         self.stdout.write(self.style.SUCCESS("Every page within its budget."))
 
-    def profile(self, only, runs):
+    def profile(self, only, runs, as_member):
         """cProfile of `runs` cold requests of each page matching `only`, after
-        one unprofiled request, as visitor (and as member for member pages)."""
+        one unprofiled request, as visitor or `as_member` (member pages always
+        as the member)."""
         if not only:
             raise CommandError("--profile needs --only LABEL.")
         member = bench_member()
         member_client = Client(HTTP_HOST="localhost")
         if member:
             member_client.force_login(member)
-        selected = [(page, Client(HTTP_HOST="localhost")) for page in pages()] + [
+        public_client = member_client if as_member else Client(HTTP_HOST="localhost")
+        selected = [(page, public_client) for page in pages()] + [
             (
                 (label, (lambda p=path: p(member)) if callable(path) else path, *rest),
                 member_client,
