@@ -16,6 +16,7 @@ user's id) goes in as parameters.
 """
 
 import threading
+import weakref
 
 from django.db import connections, router
 from django.db.models.query import QuerySet
@@ -59,6 +60,20 @@ class _Compiled:
         ):
             raise ValueError("Each value must be one parameter of the query.")
         self.state = {name: getattr(compiler, name) for name in _COMPILED_STATE}
+        self._fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        self.has_composite_fields = compiler.has_composite_fields(self._fields)
+        # Per connection: a backend's converters may be its own bound methods.
+        self._converters = weakref.WeakKeyDictionary()
+
+    def converters(self, compiler):
+        """What `compiler.get_converters` returns for the selected columns: a
+        hundred fields asked for their converters on every evaluation."""
+        converters = self._converters.get(compiler.connection)
+        if converters is None:
+            converters = self._converters[compiler.connection] = (
+                compiler.get_converters(self._fields)
+            )
+        return converters
 
     def sql_params(self, values):
         params = list(self.params)
@@ -103,6 +118,12 @@ class PrecompiledQuery:
             )
             compiler.__dict__.update(state)
             compiler.as_sql = lambda *args, **kwargs: sql_params
+            # Asked by `results_iter` only, about the selected columns.
+            converters = compiled.converters(compiler)
+            compiler.get_converters = lambda expressions: converters
+            compiler.has_composite_fields = lambda expressions: (
+                compiled.has_composite_fields
+            )
             return compiler
 
         # ModelIterable asks the query for its compiler: hand it the compiled one.

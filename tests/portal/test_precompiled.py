@@ -136,3 +136,19 @@ def test_a_routed_page_type_with_a_query_of_its_own_keeps_it(demo, client, monke
     # The privacy page's plain query is kept; the guide's (with its phase) is not.
     assert models == {privacy}
     assert GuidePage not in models
+
+
+def test_the_columns_converters_are_looked_up_once(demo):
+    # Dates and times come out converted (on SQLite by a converter) each time,
+    # though the hundred columns are asked for their converters only once.
+    query = PrecompiledQuery(_pages_at)
+    first = query(key="pages", values=["/home/privacy/"])
+    with mock.patch(
+        "django.db.models.sql.compiler.SQLCompiler.get_converters"
+    ) as get_converters:
+        second = query(key="pages", values=["/home/privacy/"])
+    assert not get_converters.called
+    fresh = Page.objects.get(url_path="/home/privacy/")
+    assert second[0].first_published_at == fresh.first_published_at
+    assert second[0].first_published_at == first[0].first_published_at
+    assert second[0].first_published_at is not None
