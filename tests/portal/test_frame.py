@@ -1,0 +1,58 @@
+import re
+
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import Page
+
+from portal.page_urls import page_url
+from portal.request_memo import load_sites
+from tests.helpers import publish
+
+CONSTANT = Template(
+    '{% load i18n frame_tags %}{% constant %}{% translate "Zoeken" %}|{{ secret }}|'
+    "{% url 'search' %}{% endconstant %}"
+)
+
+
+def test_a_constant_block_renders_without_the_pages_variables():
+    with translation.override("nl"):
+        first = CONSTANT.render(Context({"secret": "geheim"}))
+        again = CONSTANT.render(Context({"secret": "ander"}))
+    assert first == again == "Zoeken||/zoeken/"
+
+
+def _request():
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    load_sites(request)
+    return request
+
+
+def test_a_page_url_follows_a_moved_page(demo):
+    page = Page.objects.get(url_path="/home/privacy/")
+    assert page_url(page, _request()) == page.get_url(_request()) == "/privacy/"
+    publish(page.specific, slug="privacyverklaring")
+    page = Page.objects.get(pk=page.pk)
+    assert page_url(page, _request()) == "/privacyverklaring/"
+
+
+def test_the_frame_marks_the_section_and_the_page(demo, client):
+    def menu(path):
+        html = client.get(path).content.decode()
+        return re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+
+    assert '<a href="/praktijkvoorbeelden/" aria-current="page">' in menu(
+        "/praktijkvoorbeelden/"
+    )
+    assert "aria-current" not in menu("/privacy/")
+
+
+def test_the_frame_escapes_page_titles(demo, client):
+    faq = Page.objects.get(url_path="/home/veelgestelde-vragen/")
+    publish(faq.specific, title="Vragen & <antwoorden>")
+    html = client.get("/privacy/").content.decode()
+    link = (
+        '<li><a href="/veelgestelde-vragen/">Vragen &amp; &lt;antwoorden&gt;</a></li>'
+    )
+    # In the header's service links and in the footer.
+    assert html.count(link) == 2
