@@ -3,16 +3,10 @@ from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.models import Page
 
-from portal.models.pages import frame_pages, route_trail
+from portal.models.pages import route_trail
 from portal.roles import is_network_member
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def main_menu_pages(context):
-    """The site root's live children marked 'show in menus', in tree order."""
-    return frame_pages(context.get("request")).menu
 
 
 @register.simple_tag(takes_context=True)
@@ -41,14 +35,6 @@ def canonical_url(context):
 def absolute_url(context, url):
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
-
-
-@register.filter
-def is_current_section(menu_page, page):
-    """True when `page` is `menu_page` or lies below it, for aria-current."""
-    if not isinstance(page, Page):
-        return False
-    return page.path.startswith(menu_page.path)
 
 
 @register.filter
@@ -83,16 +69,6 @@ def may_use_admin(user):
     permission queries it makes.
     """
     return user.is_authenticated and not is_network_member(user)
-
-
-@register.simple_tag(takes_context=True)
-def service_pages(context):
-    """The FAQ and the contact page, for the header and footer service links.
-
-    Read inside the cached header and footer fragments, so only when the content
-    version moved on; the two fragments share one lookup per request.
-    """
-    return frame_pages(context.get("request")).services
 
 
 @register.simple_tag(takes_context=True)
