@@ -33,16 +33,25 @@ def _request_key(request):
     return key
 
 
-def page_url(page, request):
-    """`page.get_url(request)`: relative within the request's site."""
+def _memoised(page, request, full):
     if request is None or not hasattr(request, "_wagtail_cached_site_root_paths"):
         # Root paths not loaded by `load_sites` (no request, or a view without
         # a site): Wagtail's own way.
-        return page.get_url(request)
-    key = (type(page), page.url_path, _request_key(request))
+        return page.get_full_url(request) if full else page.get_url(request)
+    key = (type(page), page.url_path, full, _request_key(request))
     url = _urls.get(key)
     if url is None:
-        url = page.get_url(request)
+        url = page.get_full_url(request) if full else page.get_url(request)
         if len(_urls) < _MAX_URLS:
             _urls[key] = url
     return url
+
+
+def page_url(page, request):
+    """`page.get_url(request)`: relative within the request's site."""
+    return _memoised(page, request, full=False)
+
+
+def page_full_url(page, request):
+    """`page.get_full_url(request)`, for the canonical link."""
+    return _memoised(page, request, full=True)

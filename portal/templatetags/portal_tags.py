@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from portal.models.pages import route_trail
+from portal.page_urls import page_full_url
 from portal.roles import is_network_member
 
 register = template.Library()
@@ -25,7 +26,7 @@ def canonical_url(context):
     page = context.get("page")
     request = context.get("request")
     if isinstance(page, Page):
-        return page.get_full_url(request)
+        return page_full_url(page, request)
     if request is not None:
         return request.build_absolute_uri(request.path)
     return ""

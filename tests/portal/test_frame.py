@@ -5,7 +5,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page
 
-from portal.page_urls import page_url
+from portal.page_urls import page_full_url, page_url
 from portal.request_memo import load_sites
 from tests.helpers import publish
 
@@ -56,3 +56,9 @@ def test_the_frame_escapes_page_titles(demo, client):
     )
     # In the header's service links and in the footer.
     assert html.count(link) == 2
+
+
+def test_a_full_page_url_is_wagtails(demo):
+    page = Page.objects.get(url_path="/home/privacy/")
+    assert page_full_url(page, _request()) == page.get_full_url(_request())
+    assert page_full_url(page, _request()).endswith("/privacy/")
