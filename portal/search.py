@@ -117,12 +117,27 @@ def search_kinds():
     return [*kinds, OTHER_PAGES]
 
 
+class _FoldedCharacters(dict):
+    """`str.translate` table: each character lower case without its accents,
+    computed the first time the character is met. Only the character decides,
+    so the table holds for every text and every request."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        folded = (unicodedata.normalize("NFKD", char)[:1] or char).lower()
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldedCharacters()
+
+
 def _fold(text):
     """Lower case without accents, one character for each character of `text`,
     so a match in the folded text is a match at the same place in the original."""
-    return "".join(
-        (unicodedata.normalize("NFKD", char)[:1] or char).lower() for char in text
-    )
+    # str.translate walks the text in C: normalising character by character
+    # in Python took a third of a search's time for 10 snippets' texts.
+    return text.translate(_FOLDED)
 
 
 def _matches(text, terms):
@@ -131,10 +146,16 @@ def _matches(text, terms):
     'pleinmakers')."""
     terms = [_fold(term) for term in terms if term]
     stems = [term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms]
-    for word in re.finditer(r"\w+", _fold(text)):
-        found = word.group(0)
-        if found.startswith(tuple(stems)):
-            yield word.span()
+    # A word is a run of \w, so a stem with another character begins none.
+    stems = [stem for stem in stems if re.fullmatch(r"\w+", stem)]
+    if not stems:
+        return
+    # One expression for every stem, run by the regex engine instead of a test
+    # of every word: a word (not preceded by a word character) that begins
+    # like a stem, up to its end.
+    alternatives = "|".join(map(re.escape, sorted(stems, key=len, reverse=True)))
+    for word in re.finditer(rf"(?<!\w)(?:{alternatives})\w*", _fold(text)):
+        yield word.span()
 
 
 def snippet(text, terms):

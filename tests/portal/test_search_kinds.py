@@ -85,6 +85,17 @@ def test_the_snippet_shows_the_match_escaped_and_marked():
     assert "<b>" not in html
 
 
+def test_the_snippet_marks_whole_words_that_begin_like_a_term_accents_aside():
+    text = "Het Café en de cafés, geen wijkcafé; ook Pleinmakers."
+    html = snippet(text, ["cafe", "pleinmaker"])
+    assert html == (
+        "Het <mark>Café</mark> en de <mark>cafés</mark>, geen wijkcafé; "
+        "ook <mark>Pleinmakers</mark>."
+    )
+    # A term with a hyphen begins no word (words are letters and digits).
+    assert "<mark>" not in snippet("Een sint-jansfeest.", ["sint-jan"])
+
+
 def test_a_page_snippet_is_escaped(client, home_page):
     ContentPageFactory(
         parent=home_page,
