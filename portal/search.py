@@ -378,7 +378,8 @@ class RankedSearch:
     with the data. Then the title matches come first, by relevance, of them the
     RANKED_MATCHES most recent (a title says what a page is about), and every
     other match follows, newest first. The counting query (bounded, unranked)
-    tells which: it runs first, and the paginator uses its count."""
+    tells which: it runs first (on PostgreSQL along with `Spelling`'s), and the
+    paginator uses its count."""
 
     def __init__(self, queryset, query):
         # In no order of its own: unranked, the backends give the newest first
@@ -387,12 +388,23 @@ class RankedSearch:
         self.query = query
         self._counted = {}
 
+    def counting(self, limit):
+        """The keys that `count_up_to(limit)` counts, as a queryset (None
+        with a backend that builds none)."""
+        unordered = _unordered(_search(self.queryset, self.query))
+        return None if unordered is None else unordered[:limit]
+
     def count_up_to(self, limit):
-        """The number of results, counted up to `limit` (one query)."""
+        """The number of results, counted up to `limit` (one query, unless
+        counted along with another: `counted`)."""
         if limit not in self._counted:
-            unordered = _unordered(_search(self.queryset, self.query))
-            self._counted[limit] = unordered[:limit].count()
+            self._counted[limit] = self.counting(limit).count()
         return self._counted[limit]
+
+    def counted(self, limit, number):
+        """Keep `number`, the count of `counting(limit)` that another query
+        made, for `count_up_to(limit)`."""
+        self._counted[limit] = number
 
     @property
     def bounded(self):
@@ -502,7 +514,7 @@ class SiteSearch:
         kind=None,
         page_number=None,
         *,
-        finds_nothing=False,
+        spelling=None,
     ):
         from wagtail.models import Page
 
@@ -511,21 +523,25 @@ class SiteSearch:
         self.query = query
         # A search for a close spelling, when this one found nothing (see views).
         self.alternative = None
-        if finds_nothing:  # known from the index's vocabulary (`Spelling`)
-            self.page = ProbingPaginator([], RESULTS_PER_PAGE).get_page(1)
-            self.results, self.sections, self.more, self.total = [], [], False, 0
-            return
         kinds = search_kinds()
         terms = query.split()
+        ranked_pages = None
         if kind is None or kind.is_pages:
             # Public pages with the view restrictions as a subquery (Wagtail's
             # `public()` reads them all first), specific after paging.
             pages = Page.objects.live().exclude(
                 pk__in=Page.objects.filter(restricted()).values("pk")
             )
-            self.page = ProbingPaginator(
-                RankedSearch(_pages_of(pages, kind, kinds), query), RESULTS_PER_PAGE
-            ).get_page(page_number)
+            ranked_pages = RankedSearch(_pages_of(pages, kind, kinds), query)
+        # Known from the index (`Spelling`), which counts the pages along.
+        if spelling is not None and spelling.finds_nothing(counting=ranked_pages):
+            self.page = ProbingPaginator([], RESULTS_PER_PAGE).get_page(1)
+            self.results, self.sections, self.more, self.total = [], [], False, 0
+            return
+        if ranked_pages is not None:
+            self.page = ProbingPaginator(ranked_pages, RESULTS_PER_PAGE).get_page(
+                page_number
+            )
             self.results = [
                 self._result(
                     page, _page_kind(page, kinds), terms, page.get_url(request)
@@ -635,11 +651,12 @@ _CLOSEST_WORDS = (
 )
 
 
-def _postgres_index_matches(query, words):
+def _postgres_index_matches(query, words, counting=None):
     """Whether any entry of PostgreSQL's search index, of any kind, matches
-    `query` as the search backend matches it (its query and vectors), and when
-    none does, `_postgres_vocabulary(words)` (else None); one query. When none
-    matches, no search of any kind can find anything."""
+    `query` as the search backend matches it (its query and vectors); when
+    none does, `_postgres_vocabulary(words)` (else None); when one does, the
+    number of rows of `counting` (a queryset, or None: None); one query. When
+    none matches, no search of any kind can find anything."""
     from django.db.models import F
     from modelsearch.backends.database.postgres.postgres import (
         PostgresSearchQueryCompiler,
@@ -651,11 +668,11 @@ def _postgres_index_matches(query, words):
     IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806 - a model
     backend = get_search_backend()
     if backend.query_compiler_class is not PostgresSearchQueryCompiler:
-        return True, None  # another backend: search to know
+        return True, None, None  # another backend: search to know
     compiler = PostgresSearchQueryCompiler(Page.objects.none(), query)
     search_query = compiler.build_tsquery(compiler.query, config=backend.config)
     if search_query is None:
-        return True, None
+        return True, None, None
     vector = F("title")._combine(F("body"), "||", False)
     matching = (
         IndexEntry.objects.annotate(_vector_=vector)
@@ -663,16 +680,22 @@ def _postgres_index_matches(query, words):
         .values("pk")[:1]
     )
     match_sql, match_params = matching.query.sql_with_params()
+    # The count a search would otherwise ask in a query of its own.
+    count_sql, count_params = "NULL", []
+    if counting is not None:
+        counted_sql, count_params = counting.query.sql_with_params()
+        count_sql = f"(SELECT COUNT(*) FROM ({counted_sql}) AS counted)"  # noqa: S608 - Django's SQL
     with connection.cursor() as cursor:
-        # The words only when nothing matches (PostgreSQL runs a subquery in
-        # a CASE only when it reaches it).
+        # The words only when nothing matches, the count only when something
+        # does (PostgreSQL runs a subquery in a CASE only when it reaches it).
         cursor.execute(
             f"SELECT found, CASE WHEN found THEN NULL ELSE ARRAY({_CLOSEST_WORDS}) "  # noqa: S608 - Django's SQL and a constant
-            f"END FROM (SELECT EXISTS ({match_sql}) AS found) AS index_matches",
-            [list(words), POSTGRES_CANDIDATES, *match_params],
+            f"END, CASE WHEN found THEN {count_sql} END "
+            f"FROM (SELECT EXISTS ({match_sql}) AS found) AS index_matches",
+            [list(words), POSTGRES_CANDIDATES, *count_params, *match_params],
         )
-        found, terms = cursor.fetchone()
-    return found, None if found else set(terms)
+        found, terms, counted = cursor.fetchone()
+    return found, None if found else set(terms), counted
 
 
 class Spelling:
@@ -698,13 +721,21 @@ class Spelling:
             return _postgres_vocabulary(sorted(set(self.words)))
         return _vocabulary(sorted({*self.words, *self.tokens}))
 
-    def finds_nothing(self):
+    def finds_nothing(self, counting=None):
+        """Whether no search for the query can find anything. On PostgreSQL,
+        `counting` (a `RankedSearch`, or None) is counted in the same query
+        when something matches, so that its count asks no query of its own."""
         if connection.vendor == "postgresql":
-            found, vocabulary = _postgres_index_matches(
-                self.query, sorted(set(self.words))
+            limit = MAX_COUNTED + 1
+            found, vocabulary, counted = _postgres_index_matches(
+                self.query,
+                sorted(set(self.words)),
+                None if counting is None else counting.counting(limit),
             )
             if vocabulary is not None:  # asked along: `suggestion()` needs it
                 self.__dict__["vocabulary"] = vocabulary
+            if counted is not None:
+                counting.counted(limit, counted)
             return not found
         return self.vocabulary is not None and any(
             token not in self.vocabulary for token in self.tokens
