@@ -202,3 +202,21 @@ def test_the_results_are_read_joining_only_their_own_page_types(client, home_pag
     assert specific
     assert not any("events_eventpage" in sql for sql in specific)
     assert not any("casestudies_casestudypage" in sql for sql in specific)
+
+
+def test_results_read_with_only_their_keys_come_back_whole(home_page):
+    # The ranking reads only each page's key and type; the specific query
+    # reads the rest, of a plain page (the root) too.
+    from wagtail.models import Page
+
+    from portal.search import _specific_in_one_query
+
+    keys_only = Page.objects.filter(pk__in=[home_page.pk, home_page.get_parent().pk])
+    pages = list(keys_only.only("content_type").order_by("depth"))
+    assert [page.specific_class for page in pages] == [Page, type(home_page)]
+    with CaptureQueriesContext(connection) as queries:
+        root, home = _specific_in_one_query(pages)
+        titles = [root.title, home.title, root.url_path]
+    assert len(queries) == 1
+    assert type(root) is Page and type(home) is type(home_page)
+    assert titles == ["Root", home_page.title, "/"]
