@@ -716,10 +716,12 @@ def _postgres_index_matches(query, words, counting=None):
     with connection.cursor() as cursor:
         # The words only when nothing matches, the count only when something
         # does (PostgreSQL runs a subquery in a CASE only when it reaches it).
+        # OFFSET 0 keeps `found` one value: pulled up into the outer query,
+        # the EXISTS ran once for each place that reads it.
         cursor.execute(
             f"SELECT found, CASE WHEN found THEN NULL ELSE ARRAY({_CLOSEST_WORDS}) "  # noqa: S608 - Django's SQL and a constant
             f"END, CASE WHEN found THEN {count_sql} END "
-            f"FROM (SELECT EXISTS ({match_sql}) AS found) AS index_matches",
+            f"FROM (SELECT EXISTS ({match_sql}) AS found OFFSET 0) AS index_matches",
             [list(words), POSTGRES_CANDIDATES, *count_params, *match_params],
         )
         found, terms, counted = cursor.fetchone()
