@@ -48,9 +48,7 @@ def search(request):
         # The index tells whether anything can be found (a typo: no need to
         # search) and, from its vocabulary, the closest spelling.
         spelling = Spelling(query)
-        found = SiteSearch(
-            request, query, kind, page_number, finds_nothing=spelling.finds_nothing()
-        )
+        found = SiteSearch(request, query, kind, page_number, spelling=spelling)
         # Nothing for what was typed: perhaps a typo; search the closest
         # indexed words instead.
         if not found.total and (suggestion := spelling.suggestion()):
