@@ -556,7 +556,9 @@ class SiteSearch:
             # their keys and types: the specific query reads the rest, and the
             # ranking hashed every column of every live page (half its time).
             pages = (
+                # Not the tree's root: live, but no page of the site.
                 Page.objects.live()
+                .filter(depth__gt=1)
                 .exclude(pk__in=Page.objects.filter(restricted()).values("pk"))
                 .only("content_type")
             )

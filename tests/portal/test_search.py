@@ -68,6 +68,13 @@ def test_search_does_not_show_drafts(demo, client, home_page):
     assert "Geen resultaten" in html
 
 
+def test_search_never_lists_the_tree_root(demo, client):
+    # Wagtail's root page is live but no page of the site: it has no address.
+    html = client.get("/zoeken/", {"q": "Root"}).content.decode()
+    assert 'href="None"' not in html
+    assert "Geen resultaten voor ‘Root’" in html
+
+
 def test_search_results_are_paginated(demo, client, home_page):
     for n in range(12):
         ContentPageFactory(
