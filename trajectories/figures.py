@@ -17,7 +17,10 @@ from typing import NamedTuple
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format, localize, number_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -56,6 +59,33 @@ class Figure:
     @property
     def chart_regions(self):
         return charts.svg_regions(self.chart)
+
+    @property
+    def table_rows(self):
+        """The `<tr>` of each row of the table, as the template indents them.
+
+        Written here, not in a template loop: some 300 cells cost the page more
+        than the rest of its figures when the grid's cache is empty. Each value
+        is shown as `{{ value }}` would (localized, escaped), None as nothing.
+        """
+        return mark_safe(  # noqa: S308 - every value goes through `_shown`
+            "".join(
+                f'<tr><th scope="row">{_shown(first)}</th>'
+                + "".join(f"<td>{_cell(value)}</td>" for value in values)
+                + "</tr>\n                        "
+                for first, *values in self.rows
+            )
+        )
+
+
+def _shown(value):
+    """A value as `{{ value }}` renders it."""
+    return conditional_escape(localize(template_localtime(value)))
+
+
+def _cell(value):
+    """A value as `{{ value|default_if_none:"" }}` renders it."""
+    return "" if value is None else _shown(value)
 
 
 @dataclass

@@ -234,3 +234,34 @@ def test_chart_shapes_are_written_escaped_as_the_template_wrote_them():
     ) in bars
     regions = charts.svg_regions(charts.Chart(kind="map", shapes=[('M0,0"', "#fff")]))
     assert regions == '<path d="M0,0&quot;" fill="#fff" class="chart__region"/>'
+
+
+def test_table_rows_are_what_the_template_loop_wrote():
+    """The rows are written in Python: localized, escaped, None as nothing in a
+    cell, as `{{ value }}` and `{{ value|default_if_none:"" }}` gave them."""
+    from django.template import Context, Template
+
+    from trajectories import charts
+    from trajectories.figures import Figure
+
+    rows = [
+        ["<b>Leuven & co</b>", 1.5, None, 12345],
+        ["december 2025", 0, 2.25, -3],
+    ]
+    figure = Figure(
+        slug="proef",
+        title="Proef",
+        caption="",
+        columns=["a", "b", "c", "d"],
+        rows=rows,
+        chart=charts.Chart(kind="bars"),
+    )
+    loop = Template(
+        "{% for row in rows %}<tr>{% for value in row %}{% if forloop.first %}"
+        '<th scope="row">{{ value }}</th>{% else %}'
+        '<td>{{ value|default_if_none:"" }}</td>{% endif %}{% endfor %}</tr>\n'
+        "                        {% endfor %}"
+    ).render(Context({"rows": rows}))
+    assert figure.table_rows == loop
+    assert "&lt;b&gt;Leuven &amp; co&lt;/b&gt;" in loop
+    assert "<td>1,5</td><td></td>" in loop
