@@ -30,7 +30,7 @@ def register_case_study_listing():
 
 
 @hooks.register("network_municipality_annotations")
-def municipality_practice_count(request):
+def municipality_practice_count(member):
     """Loaded with the municipality on its page: how many published practices
     it has, for the link to all of them below the few the page shows."""
     # `public()` on each practice's own row, not a semi-join over every page.

@@ -218,12 +218,18 @@ def followed_annotation(request, subject):
     the button's query (see `follow_button`)."""
     if request is None or not is_network_member(request.user):
         return {}
+    return member_followed_annotation(request.user.pk, subject)
+
+
+def member_followed_annotation(member, subject):
+    """`followed_annotation` for the member whose id is `member` (None: no
+    member, no annotation); the id may be a placeholder of a precompiled query."""
+    if member is None:
+        return {}
     # The one follow `target_for(**{subject: ...})` names.
     criteria = {**EMPTY_CRITERIA, subject: OuterRef("pk")}
     return {
-        "followed_by_member": Exists(
-            Follow.objects.filter(user=request.user, **criteria)
-        )
+        "followed_by_member": Exists(Follow.objects.filter(user_id=member, **criteria))
     }
 
 

@@ -26,8 +26,8 @@ def follow_button(request, **subject):
 
 
 @hooks.register("network_municipality_annotations")
-def municipality_follow_annotation(request):
-    return views.followed_annotation(request, "municipality")
+def municipality_follow_annotation(member):
+    return views.member_followed_annotation(member, "municipality")
 
 
 @hooks.register("experiences_detail_annotations")

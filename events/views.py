@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import (
-    Exists,
     OuterRef,
     Prefetch,
     Subquery,
@@ -36,6 +35,7 @@ from events.tokens import find_registration, registration_path
 from portal import ratelimit
 from portal.models import SiteSettings
 from portal.models.documents import closed_collection_ids
+from portal.precompiled import PrecompiledQuery
 from portal.roles import is_network_member
 
 EVENTS_PER_PAGE = 12
@@ -473,35 +473,54 @@ MUNICIPALITY_EVENT_CARD_FIELDS = (
 )
 
 
-def _hosted_upcoming_events():
+def _hosted_events():
     from events.models import EventPage
 
-    return EventPage.objects.live().public_in_one_query().upcoming().not_cancelled()
+    return EventPage.objects.live().public_in_one_query().not_cancelled()
 
 
-def municipality_annotations(request):
-    """Loaded with the municipality on its page: whether it hosts any coming
-    event, so `municipality_section` asks for them only when it does."""
+def municipality_annotations():
+    """Loaded with the municipality on its page: when the last event it hosts
+    ends, so `municipality_section` asks for the coming ones only when there
+    are any. A moment, not whether one is still to come: the page's query is
+    compiled once, and the time would be a value in it."""
     return {
-        "hosts_upcoming_events": Exists(
-            _hosted_upcoming_events().filter(host=OuterRef("pk"))
+        "hosted_events_end": Subquery(
+            _hosted_events()
+            .filter(host=OuterRef("pk"))
+            .order_by("-end")
+            .values("end")[:1]
         )
     }
 
 
-def municipality_section(request, municipality):
-    """The coming events a municipality hosts, on its page in the directory."""
-    if getattr(municipality, "hosts_upcoming_events", True) is False:
-        return ""
+def _municipality_events(host, now):
     # Only what a card (`events/includes/event_card.html`) and `{% pageurl %}`
     # read: an event's every column, its body above all, cost the page more
     # Python to load than the database spent on the query.
-    events = list(
-        _hosted_upcoming_events()
-        .filter(host=municipality)
+    return (
+        _hosted_events()
+        .upcoming(now)
+        .filter(host_id=host)
         .only(*MUNICIPALITY_EVENT_CARD_FIELDS)
         .order_by("start", "pk")[:MUNICIPALITY_EVENTS]
     )
+
+
+# The same SQL for every municipality and moment: compiled once.
+_municipality_events_query = PrecompiledQuery(
+    lambda values: _municipality_events(*values)
+)
+
+
+def municipality_section(request, municipality):
+    """The coming events a municipality hosts, on its page in the directory."""
+    now = timezone.now()
+    if hasattr(municipality, "hosted_events_end") and (
+        municipality.hosted_events_end is None or municipality.hosted_events_end < now
+    ):
+        return ""
+    events = _municipality_events_query(values=[municipality.pk, now])
     if not events:
         return ""
     # The request for `{% pageurl %}`, without the context processors: the
@@ -512,7 +531,7 @@ def municipality_section(request, municipality):
         {
             "events": events,
             "municipality": municipality,
-            "now": timezone.now(),
+            "now": now,
             "request": request,
         },
     )

@@ -126,8 +126,8 @@ def dashboard_registrations(request, profile):
 
 
 @hooks.register("network_municipality_annotations")
-def municipality_event_annotations(request):
-    return views.municipality_annotations(request)
+def municipality_event_annotations(member):
+    return views.municipality_annotations()
 
 
 @hooks.register("municipality_page_sections")

@@ -12,12 +12,17 @@ from django import forms
 from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import JSONObject
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from network.extensions import municipality_phase, municipality_phases
+from network.extensions import (
+    municipality_annotations,
+    municipality_phase,
+    municipality_phases,
+)
 from network.models import (
     MemberProfile,
     MembershipStatus,
@@ -30,6 +35,7 @@ from network.models import (
 from portal.aggregates import JSONGroupArray, json_rows
 from portal.filters import ListFilter
 from portal.models import public
+from portal.precompiled import PrecompiledQuery
 from portal.roles import is_network_member
 
 MAP_DATA = Path(__file__).resolve().parent / "data" / "municipality_paths.json"
@@ -358,21 +364,90 @@ def municipality_neighbourhoods(municipality):
     return neighbourhoods
 
 
-def municipality_practices(municipality):
-    """The municipality's newest practices, and a link to all of them on the
-    practices list when there are more (their number comes with the
-    municipality, from `practice_count` that the practices app annotates)."""
+def _municipality_page_query(member, values):
+    """A municipality by slug with what its page shows from other tables; for
+    a `member`, the member's id is the second value."""
+    slug, *member_id = values
+    return Municipality.objects.annotate(
+        **neighbourhoods_annotation(),
+        **municipality_annotations(member_id[0] if member else None),
+    ).filter(slug=slug)
+
+
+# The half a dozen subqueries from the apps above cost more Python to build and
+# compile than the database spent on the query: compiled once per process, for
+# visitors and for members.
+_municipality_page = PrecompiledQuery(_municipality_page_query)
+
+
+def municipality_for_page(request, slug):
+    """The municipality at `slug`, annotated for its page, or 404."""
+    member = is_network_member(request.user)
+    values = [slug, request.user.pk] if member else [slug]
+    rows = _municipality_page(member, key=member, values=values)
+    if not rows:
+        raise Http404
+    return rows[0]
+
+
+def _with_id(values):
+    """A municipality with only the id in `values`: its reverse relations give
+    the rows of the apps above this one."""
+    return Municipality(pk=values[0])
+
+
+def _practice_cards(values):
     # `public()` on each practice's own row, not a semi-join over every page.
     # Only the card's columns (`casestudies/includes/case_study_card.html`,
     # without an image), with what `{% pageurl %}` and `index_url` read: Django
     # spent more Python on compiling and reading the ~100 columns of a practice
     # and its municipality than the database on the query.
-    practices = list(
-        public(municipality.case_studies.live())
+    return (
+        public(_with_id(values).case_studies.live())
         .only(*PRACTICE_CARD_FIELDS)
         .with_theme_tags()
         .order_by("-first_published_at", "-pk")[:MUNICIPALITY_PRACTICES]
     )
+
+
+def _experience_cards(values):
+    # Only what the cards (`experiences/includes/experience_card.html`) read:
+    # every column of an experience, its author and its municipality (which
+    # the page has) cost more Python to load than the database spent on the
+    # query.
+    return (
+        _with_id(values)
+        .experiences.published()
+        .for_cards(themes_in_query=True)
+        .select_related(None)
+        .select_related("photo")
+        .only(*EXPERIENCE_CARD_FIELDS)[:MUNICIPALITY_EXPERIENCES]
+    )
+
+
+def _contacts(values):
+    return (
+        MemberProfile.objects.filter(
+            municipality_id=values[0], listed_publicly=True, user__is_active=True
+        )
+        .select_related("user")
+        # What the contact list shows: not the account's password and dates.
+        .only(*CONTACT_FIELDS)
+        .order_by("user__last_name", "user__first_name")
+    )
+
+
+# The same SQL for every municipality, its id a parameter: compiled once.
+_practice_cards_query = PrecompiledQuery(_practice_cards)
+_experience_cards_query = PrecompiledQuery(_experience_cards)
+_contacts_query = PrecompiledQuery(_contacts)
+
+
+def municipality_practices(municipality):
+    """The municipality's newest practices, and a link to all of them on the
+    practices list when there are more (their number comes with the
+    municipality, from `practice_count` that the practices app annotates)."""
+    practices = _practice_cards_query(values=[municipality.pk])
     for practice in practices:
         practice.municipality = municipality
     count = getattr(municipality, "practice_count", None)
@@ -388,32 +463,15 @@ def municipality_practices(municipality):
 
 
 def municipality_experiences(municipality):
-    """The municipality's newest published experiences, with only what their
-    cards (`experiences/includes/experience_card.html`) read: every column of
-    an experience, its author and its municipality (which the page has) cost
-    more Python to load than the database spent on the query."""
-    experiences = list(
-        municipality.experiences.published()
-        .for_cards(themes_in_query=True)
-        .select_related(None)
-        .select_related("photo")
-        .only(*EXPERIENCE_CARD_FIELDS)[:MUNICIPALITY_EXPERIENCES]
-    )
+    """The municipality's newest published experiences, for their cards."""
+    experiences = _experience_cards_query(values=[municipality.pk])
     for experience in experiences:
         experience.municipality = municipality
     return experiences
 
 
 def municipality_context(request, page, municipality):
-    contacts = (
-        MemberProfile.objects.filter(
-            municipality=municipality, listed_publicly=True, user__is_active=True
-        )
-        .select_related("user")
-        # What the contact list shows: not the account's password and dates.
-        .only(*CONTACT_FIELDS)
-        .order_by("user__last_name", "user__first_name")
-    )
+    contacts = _contacts_query(values=[municipality.pk])
     return {
         "municipality": municipality,
         "current_phase": municipality_phase(municipality),
@@ -421,7 +479,7 @@ def municipality_context(request, page, municipality):
         # From the apps above this one, through their reverse relations.
         **municipality_practices(municipality),
         "experiences": municipality_experiences(municipality),
-        "contacts": list(contacts),
+        "contacts": contacts,
         "show_member_details": is_network_member(request.user),
         "meta_title": municipality.name,
         "meta_description": gettext(

@@ -5,10 +5,14 @@ its search sections):
 
 - ``network_municipality_phases``: ``fn()`` returns ``{municipality id: label}``,
   the public label of each member's current phase (directory, map, its page).
-- ``network_municipality_annotations``: ``fn(request)`` returns {name:
+- ``network_municipality_annotations``: ``fn(member)`` returns {name:
   expression} to annotate a municipality with when its page loads it, so the
   app's part of that page (its phase, its events, the follow button) is known
-  from the same query.
+  from the same query. ``member`` is None for a visitor, else what stands for
+  the id of the member viewing the page: the query's SQL is compiled once per
+  process (`portal.precompiled`) with the slug and that id as parameters, so
+  an expression may depend on nothing else (not on the time: compare in
+  Python instead).
 - ``network_municipality_phase``: ``fn(municipality)`` returns the label of
   one municipality's phase ("" for none) from those annotations, or None when
   it cannot tell (then ``network_municipality_phases`` answers).
@@ -33,10 +37,10 @@ def municipality_phases():
     return phases
 
 
-def municipality_annotations(request):
+def municipality_annotations(member):
     annotations = {}
     for hook in hooks.get_hooks("network_municipality_annotations"):
-        annotations.update(hook(request))
+        annotations.update(hook(member))
     return annotations
 
 

@@ -12,11 +12,12 @@ SQL depends only on the models, the database backend and a few values that
 rarely change (the site's root page), so it is compiled the first time and
 reused: each evaluation still reads fresh rows, only the SQL text is kept.
 What does change from request to request (the URL paths, the page's or the
-user's id) goes in as parameters.
+user's id, the time) goes in as parameters.
 """
 
 import threading
 import weakref
+from datetime import UTC, datetime, timedelta
 
 from django.db import connections, router
 from django.db.models.query import QuerySet
@@ -34,26 +35,45 @@ _COMPILED_STATE = (
 # (a NUL byte in text, or a negative number no key reaches).
 _PLACEHOLDER = "\x00portal-precompiled-{}\x00"
 _NUMBER_PLACEHOLDER = -(10**15)
+# A moment no query compares with (the year 2, so no time zone takes it below
+# the year 1), plus the index in microseconds.
+_MOMENT_PLACEHOLDER = datetime(2, 1, 1, tzinfo=UTC)
 
 
 def _placeholder(index, value):
+    if isinstance(value, datetime):
+        return _MOMENT_PLACEHOLDER + timedelta(microseconds=index)
     if isinstance(value, int):
         return _NUMBER_PLACEHOLDER - index
     return _PLACEHOLDER.format(index)
 
 
+def _as_param(connection, value):
+    """`value` as the backend passes it among a query's parameters: a moment
+    as the backend adapts it (SQLite: text), anything else as it is."""
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
+
+
 class _Compiled:
-    def __init__(self, query, compiler, placeholders):
+    def __init__(self, query, compiler, placeholders, prefetch=()):
         self.query = query
+        self.prefetch = prefetch
+        # The alias, not the connection: another thread has its own.
+        self.alias = compiler.connection.alias
         sql, params = compiler.as_sql()
-        indexes = {placeholder: i for i, placeholder in enumerate(placeholders)}
+        indexes = {
+            _as_param(compiler.connection, placeholder): i
+            for i, placeholder in enumerate(placeholders)
+        }
         self.sql, self.params = sql, tuple(params)
         # Where each value goes among the parameters, and as which type (the
         # backend may wrap a number, as psycopg's Int4).
         self.positions = [
             (position, indexes[param], type(param))
             for position, param in enumerate(params)
-            if isinstance(param, str | int) and param in indexes
+            if isinstance(param, str | int | datetime) and param in indexes
         ]
         if sorted(index for _position, index, _type in self.positions) != list(
             range(len(placeholders))
@@ -77,20 +97,25 @@ class _Compiled:
 
     def sql_params(self, values):
         params = list(self.params)
+        connection = connections[self.alias]
         for position, index, kind in self.positions:
-            params[position] = kind(values[index])
+            value = _as_param(connection, values[index])
+            params[position] = value if kind is datetime else kind(value)
         return self.sql, params
 
 
 class PrecompiledQuery:
     """The rows of `build(*args, values)`, a plain model queryset (no
-    `prefetch_related` or `values()`), compiled once per database and `key`.
+    `values()`), compiled once per database and `key`. Its `prefetch_related`
+    lookups, which must not depend on `values`, run after the rows as Django's
+    would.
 
     `key` must say all that the SQL depends on besides the number of `values`
     (nothing, when `build` takes no arguments): no request, user or time in
-    it. `values` are strings or whole numbers the query compares with
-    (`url_path__in=values`, `pk__in=values`), passed as parameters. Returns a
-    list, never a queryset to chain on (its SQL would be the kept one).
+    it. `values` are strings, whole numbers or aware datetimes the query
+    compares with (`url_path__in=values`, `pk__in=values`, `end__gte=now`),
+    passed as parameters. Returns a list, never a queryset to chain on (its
+    SQL would be the kept one).
     """
 
     def __init__(self, build, max_keys=64):
@@ -108,6 +133,8 @@ class PrecompiledQuery:
             return list(self._queryset(args, values))
         params_values = list(values or ())
         queryset = QuerySet(model, query=compiled.query.chain())
+        if compiled.prefetch:
+            queryset = queryset.prefetch_related(*compiled.prefetch)
         sql_params = compiled.sql_params(params_values)
         state = compiled.state
 
@@ -159,9 +186,12 @@ class PrecompiledQuery:
             with self._lock:
                 compiled = self._compiled.get(cache_key)
                 if compiled is None and len(self._compiled) < self._max_keys:
-                    query = self._queryset(args, placeholders).query
-                    compiler = query.get_compiler(connection=connection)
+                    queryset = self._queryset(args, placeholders)
+                    compiler = queryset.query.get_compiler(connection=connection)
                     compiled = self._compiled[cache_key] = _Compiled(
-                        query, compiler, placeholders or ()
+                        queryset.query,
+                        compiler,
+                        placeholders or (),
+                        queryset._prefetch_related_lookups,
                     )
         return model, compiled

@@ -267,6 +267,52 @@ def svg_bars(chart, slug):
     )
 
 
+def _added(value, number):
+    """`{{ value|add:number }}` of a coordinate: Django's `add` makes it whole."""
+    return int(value) + number
+
+
+def svg_grid(chart):
+    """Each tick's grid line and label, one a line."""
+    left, right = chart.plot_left, chart.plot_right
+    label_x = _added(left, -6)
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<line x1="{left}" x2="{right}" y1="{tick.y}" y2="{tick.y}" '
+            f'class="chart__grid"/><text x="{label_x}" y="{tick.y}" dy="0.32em" '
+            f'text-anchor="end" class="chart__tick">{escape(str(tick.label))}</text>\n'
+            for tick in chart.ticks
+        )
+    )
+
+
+def svg_x_labels(chart):
+    """The labels below the columns or the line."""
+    y = _added(chart.baseline, 22)
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<text x="{label.x}" y="{y}" text-anchor="middle" class="chart__tick">'
+            f"{escape(str(label.label))}</text>"
+            for label in chart.x_labels
+        )
+    )
+
+
+def svg_bar_rows(chart):
+    """Each row of a bar chart: its label, its bar and its value."""
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<text x="0" y="{row.label_y}" class="chart__label">'
+            f"{escape(str(row.label))}</text>"
+            f'<rect x="0" y="{row.bar_y}" width="{row.width}" height="18" '
+            'class="chart__bar chart__bar--primary"/>'
+            f'<text x="{row.value_x}" y="{row.value_y}" class="chart__value">'
+            f"{escape(str(row.value_label))}</text>"
+            for row in chart.rows
+        )
+    )
+
+
 def svg_regions(chart):
     """The `<path>` of every region of a map, in its colour."""
     return mark_safe(  # noqa: S308 - every value is escaped

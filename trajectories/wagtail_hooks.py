@@ -156,7 +156,7 @@ def municipality_phases():
 
 
 @hooks.register("network_municipality_annotations")
-def municipality_phase_annotations(request):
+def municipality_phase_annotations(member):
     return services.public_phase_annotations()
 
 

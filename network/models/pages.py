@@ -1,4 +1,3 @@
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -61,16 +60,9 @@ class NetworkIndexPage(CachedURLPageMixin, RoutablePageMixin, BasePage):
 
     @path("<slug:slug>/")
     def municipality(self, request, slug):
-        from network.directory import municipality_context, neighbourhoods_annotation
-        from network.extensions import municipality_annotations
-        from network.models.municipalities import Municipality
+        from network.directory import municipality_context, municipality_for_page
 
-        municipality = get_object_or_404(
-            Municipality.objects.annotate(
-                **neighbourhoods_annotation(), **municipality_annotations(request)
-            ),
-            slug=slug,
-        )
+        municipality = municipality_for_page(request, slug)
         return self.render(
             request,
             template="network/municipality.html",

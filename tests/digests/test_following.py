@@ -37,6 +37,22 @@ def test_member_follows_a_municipality_from_its_page(
 
 
 @pytest.mark.django_db
+def test_each_member_sees_whether_they_follow(
+    client, member, colleague, leuven, network_page
+):
+    """The municipality's page is one query compiled once: the member's id
+    goes in as a value, so one member's follow shows to nobody else."""
+    Follow.objects.create(user=member, municipality=leuven)
+    page = leuven.get_absolute_url()
+    client.force_login(member)
+    assert "Je volgt dit" in client.get(page).content.decode()
+    client.force_login(colleague)
+    html = client.get(page).content.decode()
+    assert "Volg Leuven" in html
+    assert "Je volgt dit" not in html
+
+
+@pytest.mark.django_db
 def test_visitors_see_no_button_and_cannot_follow(client, leuven, network_page):
     assert "Volg Leuven" not in client.get(leuven.get_absolute_url()).content.decode()
     response = client.post(TOGGLE, {"gemeente": leuven.slug})

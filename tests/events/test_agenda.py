@@ -271,6 +271,36 @@ def test_the_hosts_page_shows_its_coming_events(
     assert "Bijeenkomsten in" not in client.get("/netwerk/leuven/").content.decode()
 
 
+def test_the_hosts_page_shows_an_event_until_it_ends(
+    client, make_event, mechelen, home_page, monkeypatch
+):
+    """The page's queries are compiled once: the time is a value in them, not
+    part of the kept SQL."""
+    from types import SimpleNamespace
+
+    from events import views
+
+    network = NetworkIndexPageFactory.build(slug="netwerk")
+    home_page.add_child(instance=network)
+    network.save_revision().publish()
+    make_event(
+        title="Voorbij", slug="voorbij", host=mechelen, start=at(-2), end=at(-2, 16)
+    )
+    make_event(title="Morgen", slug="morgen", host=mechelen, start=at(1), end=at(1, 16))
+    make_event(title="Later", slug="later", host=mechelen, start=at(3), end=at(3, 16))
+    assert titles(client.get("/netwerk/mechelen/").content.decode()) == [
+        "Morgen",
+        "Later",
+    ]
+    # The day after tomorrow, the first is over; a week on, both are.
+    for days, shown in ((2, ["Later"]), (7, [])):
+        moment = at(days)
+        monkeypatch.setattr(views, "timezone", SimpleNamespace(now=lambda m=moment: m))
+        html = client.get("/netwerk/mechelen/").content.decode()
+        assert titles(html) == shown
+        assert ("Bijeenkomsten in Mechelen" in html) is bool(shown)
+
+
 def test_the_rss_feed(client, calendar):
     response = client.get("/agenda/feed/?soort=intervisie")
     assert response.status_code == 200

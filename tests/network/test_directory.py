@@ -172,6 +172,32 @@ def test_municipality_page_query_budget(
     assert response.content.decode().count('class="contact"') == size
 
 
+def test_municipality_pages_build_their_queries_once(
+    client, network_page, mechelen, leuven, member
+):
+    """Compiled once per process (visitors and members apart), its SQL kept:
+    the apps above are not asked for their annotations again."""
+    from wagtail import hooks
+
+    builds = []
+
+    def counted(member_id):
+        builds.append(member_id)
+        return {}
+
+    with hooks.register_temporarily("network_municipality_annotations", counted):
+        client.get("/netwerk/mechelen/")
+        client.force_login(member)
+        client.get("/netwerk/mechelen/")
+        built = len(builds)
+        for slug in ("leuven", "mechelen"):
+            assert client.get(f"/netwerk/{slug}/").status_code == 200
+        client.logout()
+        html = client.get("/netwerk/leuven/").content.decode()
+    assert "<h1>Leuven</h1>" in html
+    assert len(builds) == built
+
+
 def test_municipality_page_shows_the_facts(client, network_page, mechelen):
     mechelen.member_since = "2022-01-01"
     mechelen.description = "Samen met Woonpunt Mechelen."

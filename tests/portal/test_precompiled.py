@@ -152,3 +152,38 @@ def test_the_columns_converters_are_looked_up_once(demo):
     assert second[0].first_published_at == fresh.first_published_at
     assert second[0].first_published_at == first[0].first_published_at
     assert second[0].first_published_at is not None
+
+
+def _pages_published_since(values):
+    return Page.objects.filter(first_published_at__gte=values[0]).order_by("pk")
+
+
+def test_a_moment_goes_in_as_a_parameter_of_the_kept_sql(demo):
+    from datetime import timedelta
+
+    query = PrecompiledQuery(_pages_published_since)
+    newest = Page.objects.exclude(first_published_at=None).latest("first_published_at")
+    moment = newest.first_published_at
+    assert newest in query(values=[moment])
+    assert query(values=[moment + timedelta(seconds=1)]) == []
+    # One compilation for both moments.
+    assert len(query._compiled) == 1
+
+
+def _pages_with_restrictions(values):
+    return (
+        Page.objects.filter(depth__in=values)
+        .order_by("pk")
+        .prefetch_related("view_restrictions")
+    )
+
+
+def test_the_builds_prefetch_lookups_run_after_the_rows(
+    demo, django_assert_num_queries
+):
+    query = PrecompiledQuery(_pages_with_restrictions)
+    query(values=[2])
+    # The pages, then their restrictions: none asked for page by page.
+    with django_assert_num_queries(2):
+        (home,) = query(values=[2])
+        assert list(home.view_restrictions.all()) == []

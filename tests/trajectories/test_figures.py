@@ -234,3 +234,73 @@ def test_chart_shapes_are_written_escaped_as_the_template_wrote_them():
     ) in bars
     regions = charts.svg_regions(charts.Chart(kind="map", shapes=[('M0,0"', "#fff")]))
     assert regions == '<path d="M0,0&quot;" fill="#fff" class="chart__region"/>'
+
+
+def test_table_rows_are_what_the_template_loop_wrote():
+    """The rows are written in Python: localized, escaped, None as nothing in a
+    cell, as `{{ value }}` and `{{ value|default_if_none:"" }}` gave them."""
+    from django.template import Context, Template
+
+    from trajectories import charts
+    from trajectories.figures import Figure
+
+    rows = [
+        ["<b>Leuven & co</b>", 1.5, None, 12345],
+        ["december 2025", 0, 2.25, -3],
+    ]
+    figure = Figure(
+        slug="proef",
+        title="Proef",
+        caption="",
+        columns=["a", "b", "c", "d"],
+        rows=rows,
+        chart=charts.Chart(kind="bars"),
+    )
+    loop = Template(
+        "{% for row in rows %}<tr>{% for value in row %}{% if forloop.first %}"
+        '<th scope="row">{{ value }}</th>{% else %}'
+        '<td>{{ value|default_if_none:"" }}</td>{% endif %}{% endfor %}</tr>\n'
+        "                        {% endfor %}"
+    ).render(Context({"rows": rows}))
+    assert figure.table_rows == loop
+    assert "&lt;b&gt;Leuven &amp; co&lt;/b&gt;" in loop
+    assert "<td>1,5</td><td></td>" in loop
+
+
+def test_chart_parts_are_what_the_template_loops_wrote():
+    """Grid, x labels and bar rows are written in Python, as the template's
+    loops wrote them with `localize off`."""
+    from django.template import Context, Template
+
+    from trajectories import charts
+
+    columns = charts.column_chart(
+        ["jan '25", "<feb>"], [("ervaringen", [3, 1200]), ("reacties", [0, 7])]
+    )
+    bars = charts.bar_chart([("Groen & <b>", 12, "12"), ("Spel", 0, "0")])
+    loops = Template(
+        "{% load l10n %}{% localize off %}"
+        '{% for tick in chart.ticks %}<line x1="{{ chart.plot_left }}" '
+        'x2="{{ chart.plot_right }}" y1="{{ tick.y }}" y2="{{ tick.y }}" '
+        'class="chart__grid"/><text x="{{ chart.plot_left|add:-6 }}" '
+        'y="{{ tick.y }}" dy="0.32em" text-anchor="end" class="chart__tick">'
+        "{{ tick.label }}</text>\n{% endfor %}|"
+        '{% for label in chart.x_labels %}<text x="{{ label.x }}" '
+        'y="{{ chart.baseline|add:22 }}" text-anchor="middle" class="chart__tick">'
+        "{{ label.label }}</text>{% endfor %}|"
+        '{% for row in bars.rows %}<text x="0" y="{{ row.label_y }}" '
+        'class="chart__label">{{ row.label }}</text><rect x="0" '
+        'y="{{ row.bar_y }}" width="{{ row.width }}" height="18" '
+        'class="chart__bar chart__bar--primary"/><text x="{{ row.value_x }}" '
+        'y="{{ row.value_y }}" class="chart__value">{{ row.value_label }}</text>'
+        "{% endfor %}{% endlocalize %}"
+    ).render(Context({"chart": columns, "bars": bars}))
+    written = "|".join(
+        [
+            charts.svg_grid(columns),
+            charts.svg_x_labels(columns),
+            charts.svg_bar_rows(bars),
+        ]
+    )
+    assert written == loops
+    assert "Groen &amp; &lt;b&gt;" in written
