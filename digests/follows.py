@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from experiences.models import Experience, ExperienceKind
 from network.models import Municipality
+from portal.precompiled import PrecompiledQuery
 
 from .models import Follow, Scope
 
@@ -24,6 +25,28 @@ EMPTY_CRITERIA = {
 }
 # More themes than this in one post is not a member choosing from a filter.
 MAX_THEMES = 20
+# The columns that say what a follow names (`EMPTY_CRITERIA`'s keys).
+KEY_FIELDS = ("scope", "theme", "municipality", "kind", "experience", "agenda")
+
+
+def _criteria_key(criteria):
+    """Criteria (`EMPTY_CRITERIA`'s shape) as a tuple of plain values, to compare
+    with `Follow.key()`: a related row stands for its id."""
+    return tuple(getattr(criteria[name], "pk", criteria[name]) for name in KEY_FIELDS)
+
+
+# Every follow of one member, the key columns only: a page's follow button asks
+# on every page a member opens (the agenda, the filtered lists), and joining the
+# followed rows or building a filter per button cost more than the database's
+# work. A member follows a handful of things; its SQL is kept (`portal.precompiled`).
+_follow_keys = PrecompiledQuery(
+    lambda values: Follow.objects.filter(user_id=values[0]).only(*KEY_FIELDS).order_by()
+)
+
+
+def followed_keys(user):
+    """What `user` follows, as `Follow.key()` tuples."""
+    return {follow.key() for follow in _follow_keys(values=[user.pk])}
 
 
 class Target:
@@ -82,8 +105,10 @@ class Target:
 
     def missing(self, user):
         """The criteria the member does not follow yet."""
-        have = [follow.criteria() for follow in self.existing(user)]
-        return [criteria for criteria in self.follows if criteria not in have]
+        have = followed_keys(user)
+        return [
+            criteria for criteria in self.follows if _criteria_key(criteria) not in have
+        ]
 
 
 def _narrowed_by(list_filter):

@@ -141,6 +141,17 @@ class Follow(models.Model):
             "agenda": self.agenda,
         }
 
+    def key(self):
+        """What the follow names, as plain values (`follows.KEY_FIELDS` order)."""
+        return (
+            self.scope,
+            self.theme_id,
+            self.municipality_id,
+            self.kind,
+            self.experience_id,
+            self.agenda,
+        )
+
     def label(self):
         if self.agenda:
             return gettext("Nieuwe activiteiten in de agenda")
