@@ -69,6 +69,23 @@ class FollowQuerySet(models.QuerySet):
             "created_at", "pk"
         )
 
+    def for_list(self):
+        """`for_digest` with only what the member's list of follows shows
+        (`label()`, a theme's link): a followed experience's whole row, its
+        body above all, cost the dashboard more to load than the query."""
+        return self.for_digest().only(
+            "scope",
+            "kind",
+            "agenda",
+            "theme",
+            "theme__name",
+            "theme__slug",
+            "municipality",
+            "municipality__name",
+            "experience",
+            "experience__title",
+        )
+
 
 class Follow(models.Model):
     user = models.ForeignKey(

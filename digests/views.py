@@ -129,7 +129,7 @@ class FollowSettingsView(MemberRequiredMixin, MetaMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["follows"] = list(
-            Follow.objects.filter(user=self.request.user).for_digest()
+            Follow.objects.filter(user=self.request.user).for_list()
         )
         return context
 
@@ -214,7 +214,7 @@ def feed_link(subject):
 
 def followed_annotation(request, subject):
     """For a member: whether they follow the outer row, a `subject` of the
-    follow button ("municipality", "experience"), as an annotation that spares
+    follow button ("municipality"), as an annotation that spares
     the button's query (see `follow_button`)."""
     if request is None or not is_network_member(request.user):
         return {}
@@ -270,7 +270,7 @@ def dashboard_section(request, profile):
     `profile` comes with `dashboard_annotations`."""
     if request is None or not is_network_member(request.user):
         return ""
-    follows = list(Follow.objects.filter(user=request.user).for_digest())
+    follows = list(Follow.objects.filter(user=request.user).for_list())
     theme_ids = {follow.theme_id for follow in follows if follow.theme_id}
     questions = list(oldest_waiting_questions(theme_ids)) if theme_ids else []
     return render_to_string(
