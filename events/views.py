@@ -5,7 +5,6 @@ Pages are served by Wagtail (`EventIndexPage` and `EventPage` routes call these)
 so the usual page checks (published, view restrictions) come first.
 """
 
-import uuid
 from itertools import groupby
 
 from django.contrib import messages
@@ -15,10 +14,8 @@ from django.db.models import (
     Exists,
     OuterRef,
     Prefetch,
-    Subquery,
     prefetch_related_objects,
 )
-from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -36,6 +33,7 @@ from events.tokens import find_registration, registration_path
 from portal import ratelimit
 from portal.models import SiteSettings
 from portal.models.documents import closed_collection_ids
+from portal.precompiled import PrecompiledQuery
 from portal.roles import is_network_member
 
 EVENTS_PER_PAGE = 12
@@ -120,37 +118,27 @@ def agenda_calendar(index, request):
 # One event -------------------------------------------------------------------------
 
 
-REGISTRATION_FIELDS = ("id", "uuid", "status")
+# A member's active registration for one event, the fields the event's page
+# reads: its SQL is kept (`portal.precompiled`), as building it as a JSON
+# subquery of the routed page cost more Python than this query.
+_active_registration = PrecompiledQuery(
+    lambda values: (
+        Registration.objects.active()
+        .filter(event_id=values[0], user_id=values[1])
+        .only("uuid", "status")
+        .order_by("created_at", "pk")[:1]
+    )
+)
 
 
 def _member_registration(event, user):
     if not user.is_authenticated:
         return None
-    if hasattr(event, "member_registration"):
-        row = event.member_registration
-        if row is None:
-            return None
-        # SQLite keeps a UUID as 32 hex digits, PostgreSQL with dashes.
-        return Registration(
-            event=event,
-            **{**row, "uuid": uuid.UUID(row["uuid"])},
-        )
-    return Registration.objects.active().filter(event=event, user=user).first()
-
-
-def routed_event_annotations(request):
-    """For `EventPage.routed_queryset`: a member's active registration for the
-    event, as JSON (`_member_registration` reads it)."""
-    annotations = {}
-    if is_network_member(request.user):
-        mine = (
-            Registration.objects.active()
-            .filter(event=OuterRef("pk"), user=request.user)
-            .order_by("created_at", "pk")
-            .values(row=JSONObject(**{field: field for field in REGISTRATION_FIELDS}))
-        )
-        annotations["member_registration"] = Subquery(mine[:1])
-    return annotations
+    rows = _active_registration(values=[event.pk, user.pk])
+    if not rows:
+        return None
+    rows[0].event = event
+    return rows[0]
 
 
 def event_context(event, request):
