@@ -177,16 +177,22 @@ def target_for(
     return None
 
 
+# A filter's chosen themes and municipality, on every filtered list a member
+# opens: their SQL is kept (`portal.precompiled`), one shape per number of themes.
+_themes_by_slug = PrecompiledQuery(
+    lambda values: Tag.objects.filter(slug__in=values).order_by("name")
+)
+_municipality_by_slug = PrecompiledQuery(
+    lambda values: Municipality.objects.filter(slug=values[0]).order_by("pk")[:1]
+)
+
+
 def target_from_values(scope, theme_slugs, municipality_slug, kind, unfollowed=()):
     """A filter's selection as follows: one per chosen theme, each with the
     chosen municipality and kind; None when nothing followable is chosen."""
-    themes = (
-        list(Tag.objects.filter(slug__in=theme_slugs[:MAX_THEMES]).order_by("name"))
-        if theme_slugs
-        else []
-    )
+    themes = _themes_by_slug(values=theme_slugs[:MAX_THEMES]) if theme_slugs else []
     municipality = (
-        Municipality.objects.filter(slug=municipality_slug).first()
+        next(iter(_municipality_by_slug(values=[municipality_slug])), None)
         if municipality_slug
         else None
     )
