@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from experiences.models import Experience, ExperienceKind
 from network.models import Municipality
+from portal.precompiled import PrecompiledQuery
 
 from .models import Follow, Scope
 
@@ -24,6 +25,41 @@ EMPTY_CRITERIA = {
 }
 # More themes than this in one post is not a member choosing from a filter.
 MAX_THEMES = 20
+# The columns that say what a follow names (`EMPTY_CRITERIA`'s keys).
+KEY_FIELDS = ("scope", "theme", "municipality", "kind", "experience", "agenda")
+
+
+def _criteria_key(criteria):
+    """Criteria (`EMPTY_CRITERIA`'s shape) as a tuple of plain values, to compare
+    with `Follow.key()`: a related row stands for its id."""
+    return tuple(getattr(criteria[name], "pk", criteria[name]) for name in KEY_FIELDS)
+
+
+# Every follow of one member, the key columns only: a page's follow button asks
+# on every page a member opens (the agenda, the filtered lists), and joining the
+# followed rows or building a filter per button cost more than the database's
+# work. A member follows a handful of things; its SQL is kept (`portal.precompiled`).
+_follow_keys = PrecompiledQuery(
+    lambda values: Follow.objects.filter(user_id=values[0]).only(*KEY_FIELDS).order_by()
+)
+
+
+def followed_keys(user):
+    """What `user` follows, as `Follow.key()` tuples."""
+    return {follow.key() for follow in _follow_keys(values=[user.pk])}
+
+
+# The member's follows as their list shows them (`FollowQuerySet.for_list`), on
+# the dashboard and the follow settings: its SQL is kept, as compiling its
+# three joins cost more than the query.
+_follow_list = PrecompiledQuery(
+    lambda values: Follow.objects.filter(user_id=values[0]).for_list()
+)
+
+
+def follow_list(user):
+    """What `user` follows, oldest first, with what each follow's label reads."""
+    return _follow_list(values=[user.pk])
 
 
 class Target:
@@ -82,8 +118,10 @@ class Target:
 
     def missing(self, user):
         """The criteria the member does not follow yet."""
-        have = [follow.criteria() for follow in self.existing(user)]
-        return [criteria for criteria in self.follows if criteria not in have]
+        have = followed_keys(user)
+        return [
+            criteria for criteria in self.follows if _criteria_key(criteria) not in have
+        ]
 
 
 def _narrowed_by(list_filter):
@@ -139,16 +177,22 @@ def target_for(
     return None
 
 
+# A filter's chosen themes and municipality, on every filtered list a member
+# opens: their SQL is kept (`portal.precompiled`), one shape per number of themes.
+_themes_by_slug = PrecompiledQuery(
+    lambda values: Tag.objects.filter(slug__in=values).order_by("name")
+)
+_municipality_by_slug = PrecompiledQuery(
+    lambda values: Municipality.objects.filter(slug=values[0]).order_by("pk")[:1]
+)
+
+
 def target_from_values(scope, theme_slugs, municipality_slug, kind, unfollowed=()):
     """A filter's selection as follows: one per chosen theme, each with the
     chosen municipality and kind; None when nothing followable is chosen."""
-    themes = (
-        list(Tag.objects.filter(slug__in=theme_slugs[:MAX_THEMES]).order_by("name"))
-        if theme_slugs
-        else []
-    )
+    themes = _themes_by_slug(values=theme_slugs[:MAX_THEMES]) if theme_slugs else []
     municipality = (
-        Municipality.objects.filter(slug=municipality_slug).first()
+        next(iter(_municipality_by_slug(values=[municipality_slug])), None)
         if municipality_slug
         else None
     )

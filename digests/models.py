@@ -69,6 +69,23 @@ class FollowQuerySet(models.QuerySet):
             "created_at", "pk"
         )
 
+    def for_list(self):
+        """`for_digest` with only what the member's list of follows shows
+        (`label()`, a theme's link): a followed experience's whole row, its
+        body above all, cost the dashboard more to load than the query."""
+        return self.for_digest().only(
+            "scope",
+            "kind",
+            "agenda",
+            "theme",
+            "theme__name",
+            "theme__slug",
+            "municipality",
+            "municipality__name",
+            "experience",
+            "experience__title",
+        )
+
 
 class Follow(models.Model):
     user = models.ForeignKey(
@@ -140,6 +157,17 @@ class Follow(models.Model):
             "experience": self.experience,
             "agenda": self.agenda,
         }
+
+    def key(self):
+        """What the follow names, as plain values (`follows.KEY_FIELDS` order)."""
+        return (
+            self.scope,
+            self.theme_id,
+            self.municipality_id,
+            self.kind,
+            self.experience_id,
+            self.agenda,
+        )
 
     def label(self):
         if self.agenda:

@@ -34,5 +34,7 @@ def oldest_waiting_questions(theme_ids=None, count=SHOWN):
     return (
         Experience.objects.filter(pk__in=Subquery(oldest))
         .select_related("municipality")
+        # What the dashboard's list shows: a link and the municipality.
+        .only("title", "slug", "first_published_at", "municipality__name")
         .order_by("first_published_at", "pk")
     )

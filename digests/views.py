@@ -23,7 +23,7 @@ from portal.mixins import MetaMixin
 from portal.roles import is_network_member
 
 from . import tokens
-from .follows import EMPTY_CRITERIA, target_for, target_from_post
+from .follows import EMPTY_CRITERIA, follow_list, target_for, target_from_post
 from .models import DigestPreference, Follow, Frequency, frequency_of
 from .questions import oldest_waiting_questions
 
@@ -128,9 +128,7 @@ class FollowSettingsView(MemberRequiredMixin, MetaMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["follows"] = list(
-            Follow.objects.filter(user=self.request.user).for_digest()
-        )
+        context["follows"] = follow_list(self.request.user)
         return context
 
     def form_valid(self, form):
@@ -214,7 +212,7 @@ def feed_link(subject):
 
 def followed_annotation(request, subject):
     """For a member: whether they follow the outer row, a `subject` of the
-    follow button ("municipality", "experience"), as an annotation that spares
+    follow button ("municipality"), as an annotation that spares
     the button's query (see `follow_button`)."""
     if request is None or not is_network_member(request.user):
         return {}
@@ -276,7 +274,7 @@ def dashboard_section(request, profile):
     `profile` comes with `dashboard_annotations`."""
     if request is None or not is_network_member(request.user):
         return ""
-    follows = list(Follow.objects.filter(user=request.user).for_digest())
+    follows = follow_list(request.user)
     theme_ids = {follow.theme_id for follow in follows if follow.theme_id}
     questions = list(oldest_waiting_questions(theme_ids)) if theme_ids else []
     return render_to_string(

@@ -30,11 +30,6 @@ def municipality_follow_annotation(member):
     return views.member_followed_annotation(member, "municipality")
 
 
-@hooks.register("experiences_detail_annotations")
-def experience_follow_annotation(request):
-    return views.followed_annotation(request, "experience")
-
-
 @hooks.register("network_dashboard_annotations")
 def dashboard_frequency_annotation(request):
     return views.dashboard_annotations()

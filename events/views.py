@@ -5,7 +5,6 @@ Pages are served by Wagtail (`EventIndexPage` and `EventPage` routes call these)
 so the usual page checks (published, view restrictions) come first.
 """
 
-import uuid
 from itertools import groupby
 
 from django.contrib import messages
@@ -14,10 +13,8 @@ from django.core.paginator import Paginator
 from django.db.models import (
     OuterRef,
     Prefetch,
-    Subquery,
     prefetch_related_objects,
 )
-from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -120,37 +117,27 @@ def agenda_calendar(index, request):
 # One event -------------------------------------------------------------------------
 
 
-REGISTRATION_FIELDS = ("id", "uuid", "status")
+# A member's active registration for one event, the fields the event's page
+# reads: its SQL is kept (`portal.precompiled`), as building it as a JSON
+# subquery of the routed page cost more Python than this query.
+_active_registration = PrecompiledQuery(
+    lambda values: (
+        Registration.objects.active()
+        .filter(event_id=values[0], user_id=values[1])
+        .only("uuid", "status")
+        .order_by("created_at", "pk")[:1]
+    )
+)
 
 
 def _member_registration(event, user):
     if not user.is_authenticated:
         return None
-    if hasattr(event, "member_registration"):
-        row = event.member_registration
-        if row is None:
-            return None
-        # SQLite keeps a UUID as 32 hex digits, PostgreSQL with dashes.
-        return Registration(
-            event=event,
-            **{**row, "uuid": uuid.UUID(row["uuid"])},
-        )
-    return Registration.objects.active().filter(event=event, user=user).first()
-
-
-def routed_event_annotations(request):
-    """For `EventPage.routed_queryset`: a member's active registration for the
-    event, as JSON (`_member_registration` reads it)."""
-    annotations = {}
-    if is_network_member(request.user):
-        mine = (
-            Registration.objects.active()
-            .filter(event=OuterRef("pk"), user=request.user)
-            .order_by("created_at", "pk")
-            .values(row=JSONObject(**{field: field for field in REGISTRATION_FIELDS}))
-        )
-        annotations["member_registration"] = Subquery(mine[:1])
-    return annotations
+    rows = _active_registration(values=[event.pk, user.pk])
+    if not rows:
+        return None
+    rows[0].event = event
+    return rows[0]
 
 
 def event_context(event, request):
@@ -429,6 +416,26 @@ def registration_calendar(event, request, key, signature):
 # What other apps show (registered through wagtail_hooks) ---------------------------
 
 
+DASHBOARD_REGISTRATION_FIELDS = (
+    "uuid",
+    "status",
+    "event",
+    *(
+        f"event__{name}"
+        for name in (
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "content_type",
+            "is_cancelled",
+            "start",
+            "end",
+        )
+    ),
+)
+
+
 def dashboard_section(request):
     """The member's coming registrations, on their dashboard (`/account/`)."""
     if not request.user.is_authenticated:
@@ -438,6 +445,10 @@ def dashboard_section(request):
         .for_upcoming_events()
         .filter(user=request.user, event__live=True)
         .select_related("event")
+        # What the list and `registration_path` read: an event's every
+        # column (its body above all) cost more Python to load than the
+        # database spent on the query.
+        .only(*DASHBOARD_REGISTRATION_FIELDS)
         .order_by("event__start", "pk")
     )
     for registration in registrations:

@@ -7,19 +7,23 @@ forms and class-based views.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView, View
-from wagtail import hooks
 
 from casestudies.models import CaseStudyPage
 from experiences import services
 from experiences.filters import ExperienceFilter
 from experiences.forms import ExperienceForm, ReactionForm, ReportForm
-from experiences.models import Experience, Reaction, Report
+from experiences.models import (
+    Experience,
+    Reaction,
+    experience_for_detail,
+    reported_by,
+)
 from network.views import MemberRequiredMixin
 from portal import formtokens, ratelimit
 from portal.mixins import MetaMixin
@@ -85,42 +89,14 @@ class ExperienceListView(IndexPageMixin, ListView):
         return context
 
 
-def detail_annotations(request):
-    """What an experience's page knows from the experience's own query: for a
-    member, whether they reported it, and what the apps above add (the
-    `experiences_detail_annotations` hook: ``fn(request)`` returns {name:
-    expression}, e.g. whether the member follows it)."""
-    annotations = {}
-    if is_network_member(request.user):
-        annotations["reported_by_member"] = Exists(
-            Report.objects.filter(
-                reporter=request.user, experience=OuterRef("pk"), reaction=None
-            )
-        )
-    for hook in hooks.get_hooks("experiences_detail_annotations"):
-        annotations.update(hook(request))
-    return annotations
-
-
-def _reported_experience(experience, user):
-    """Whether the member reported the experience itself; from the page's own
-    query (`detail_annotations`) when it asked."""
-    if hasattr(experience, "reported_by_member"):
-        return experience.reported_by_member
-    return Report.objects.filter(
-        reporter=user, experience=experience, reaction=None
-    ).exists()
-
-
 class ExperienceDetailView(IndexPageMixin, TemplateView):
     template_name = "experiences/experience_page.html"
     meta_noindex = False
 
     def get(self, request, pk, slug):
-        experience = get_object_or_404(
-            Experience.objects.for_detail().annotate(**detail_annotations(request)),
-            pk=pk,
-        )
+        experience = experience_for_detail(pk)
+        if experience is None:
+            raise Http404
         user = request.user
         is_author = user.is_authenticated and experience.author_id == user.pk
         if not experience.is_public and not (is_author or is_moderator(user)):
@@ -137,19 +113,13 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         experience, user = self.experience, self.request.user
         is_member = is_network_member(user)
-        reactions = experience.reactions.visible().select_related(
-            "author", "municipality"
+        reactions = list(
+            experience.reactions.visible().select_related("author", "municipality")
         )
-        if is_member:
-            # What the member reported, with the rows themselves.
-            reactions = reactions.annotate(
-                reported=Exists(
-                    Report.objects.filter(
-                        reporter=user, reaction=OuterRef("pk"), experience=None
-                    )
-                )
-            )
-        reactions = list(reactions)
+        # What the member reported here, the experience and its reactions.
+        experience_reported, reported_reactions = (
+            reported_by(user, experience) if is_member else (False, set())
+        )
         if experience.answer_id:
             # The answer to a question shows first.
             reactions.sort(key=lambda reaction: reaction.pk != experience.answer_id)
@@ -157,7 +127,7 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
             reaction.is_answer = reaction.pk == experience.answer_id
             reaction.is_mine = user.is_authenticated and reaction.author_id == user.pk
             reaction.editable = reaction.can_be_edited_by(user)
-            reaction.reported = getattr(reaction, "reported", False)
+            reaction.reported = reaction.pk in reported_reactions
         context.update(
             experience=experience,
             reactions=reactions,
@@ -167,7 +137,7 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
             can_mark_answer=experience.is_question
             and experience.is_public
             and (self.is_author or is_moderator(user)),
-            experience_reported=is_member and _reported_experience(experience, user),
+            experience_reported=experience_reported,
             meta_title=experience.title,
             meta_description=experience.summary,
             meta_noindex=not experience.is_public,

@@ -210,6 +210,18 @@ class MemberRequiredMixin(LoginRequiredMixin):
 
 # Own experiences per page of the dashboard.
 EXPERIENCES_PER_PAGE = 10
+# What the dashboard's list reads of each (its link and
+# `experiences/includes/experience_status.html`), and the author the related
+# manager sets on each: not the bodies.
+DASHBOARD_EXPERIENCE_FIELDS = (
+    "author",
+    "title",
+    "slug",
+    "live",
+    "hidden_at",
+    "status",
+    "moderation_note",
+)
 
 
 class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
@@ -256,7 +268,10 @@ class DashboardView(LoginRequiredMixin, MetaMixin, TemplateView):
             # Paged: a prolific member's list must not grow the page. Counted
             # with the profile, so the pager asks no count of its own.
             experiences = Paginator(
-                own_experiences.order_by("-created_at", "-pk"), EXPERIENCES_PER_PAGE
+                own_experiences.order_by("-created_at", "-pk").only(
+                    *DASHBOARD_EXPERIENCE_FIELDS
+                ),
+                EXPERIENCES_PER_PAGE,
             )
             experiences.count = profile.experience_count
             context["experiences_page"] = experiences.get_page(

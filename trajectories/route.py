@@ -16,6 +16,7 @@ from django.db.models.functions import JSONObject
 from portal.aggregates import JSONGroupArray
 from portal.fragment_cache import content_version
 from portal.models.documents import in_private_collection
+from portal.precompiled import PrecompiledQuery
 from trajectories.models import CLOSED_STATUSES, Step, StepStatus, TrajectoryStep
 
 ROUTE_CACHE_SECONDS = 24 * 60 * 60
@@ -287,6 +288,11 @@ def load_outline():
     return route
 
 
+# One step of `_linked_steps` by id: its SQL is kept (`portal.precompiled`), as
+# compiling its two JSON subqueries cost the dashboard more than the query.
+_linked_step = PrecompiledQuery(lambda values: _linked_steps().filter(pk=values[0]))
+
+
 def load_step(pk):
     """One step with its guide and document links (as `_route_from` builds
     them), from the cache until a step, phase or page changes; None when it is
@@ -295,7 +301,7 @@ def load_step(pk):
     key = f"trajectories:step:{pk}:{version()}:{content_version()}"
     step = cache.get(key)
     if step is None:
-        phases = _route_from(_linked_steps().filter(pk=pk))
+        phases = _route_from(_linked_step(values=[pk]))
         step = phases[0].steps[0] if phases else None
         cache.set(key, step, ROUTE_CACHE_SECONDS)
     return step

@@ -556,15 +556,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @classmethod
     def routed_queryset(cls, queryset, request):
-        """The event with its host, the places taken and, for a member, their
-        own registration (`events.views.event_context`), in one query."""
-        from events.views import routed_event_annotations
-
-        return (
-            queryset.select_related("host")
-            .with_confirmed_count()
-            .annotate(**routed_event_annotations(request))
-        )
+        """The event with its host and the places taken
+        (`events.views.event_context`), in one query."""
+        return queryset.select_related("host").with_confirmed_count()
 
     @path("")
     def detail(self, request):

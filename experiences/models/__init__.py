@@ -9,6 +9,8 @@ from .experiences import (
     ModerationStatus,
     Reaction,
     Report,
+    experience_for_detail,
+    reported_by,
 )
 from .pages import ExperienceIndexPage, experiences_url
 
@@ -24,5 +26,7 @@ __all__ = [
     "ModerationStatus",
     "Reaction",
     "Report",
+    "experience_for_detail",
     "experiences_url",
+    "reported_by",
 ]

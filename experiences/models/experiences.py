@@ -10,8 +10,8 @@ afterwards through reports.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Prefetch, Q
+from django.db import connection, models
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Cast, JSONObject
 from django.utils import timezone
 from django.utils.text import slugify
@@ -28,6 +28,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from network.models import Municipality
 from portal.aggregates import JSONGroupArray, json_rows
 from portal.fragment_cache import page_path
+from portal.precompiled import PrecompiledQuery
 
 from .pages import experiences_url
 
@@ -132,11 +133,9 @@ class ExperienceQuerySet(SearchableQuerySetMixin, models.QuerySet):
             "-first_published_at", "-id"
         )
 
-    def for_detail(self):
-        """With what the detail page shows, in a fixed number of queries."""
-        return self.select_related(
-            "municipality", "author", "case_study", "photo"
-        ).prefetch_related("themes", photo_with_renditions(DETAIL_RENDITION))
+    def with_detail_relations(self):
+        """With the rows the detail page shows along (see `experience_for_detail`)."""
+        return self.select_related("municipality", "author", "case_study", "photo")
 
 
 class ExperienceTheme(TaggedItemBase):
@@ -446,6 +445,25 @@ class Experience(
         return signature(self.author, self.municipality, named=self.show_author_name)
 
 
+# The detail page's experience by id: its SQL is kept (`portal.precompiled`), as
+# compiling its four joins cost more Python than the database spent on it.
+_experience_with_detail_relations = PrecompiledQuery(
+    lambda values: (
+        Experience.objects.with_detail_relations().filter(pk=values[0]).order_by()
+    )
+)
+
+
+def experience_for_detail(pk):
+    """The experience `pk` (published or not: the view decides who sees it)
+    with what its page shows, its themes and photo too; None if there is none."""
+    if pk > connection.ops.integer_field_range("BigAutoField")[1]:
+        return None  # no such id; too large to be a query's parameter
+    rows = _experience_with_detail_relations(values=[pk])
+    prefetch_related_objects(rows, "themes", photo_with_renditions(DETAIL_RENDITION))
+    return rows[0] if rows else None
+
+
 class ReactionQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden_at__isnull=True)
@@ -514,6 +532,32 @@ class Reaction(models.Model):
 
     def author_name(self):
         return signature(self.author, self.municipality)
+
+
+# A member's reports on one experience and its reactions (`reported_by`).
+def _member_reports_query(values):
+    experience_id, same_experience_id, reporter_id = values
+    on_page = Q(experience_id=experience_id, reaction=None) | Q(
+        reaction__experience_id=same_experience_id
+    )
+    return (
+        Report.objects.filter(on_page, reporter_id=reporter_id)
+        .only("experience", "reaction")
+        .order_by()
+    )
+
+
+_member_reports = PrecompiledQuery(_member_reports_query)
+
+
+def reported_by(user, experience):
+    """What `user` reported on `experience`'s page: (whether the experience
+    itself, the ids of its reactions), in one query."""
+    reports = _member_reports(values=[experience.pk, experience.pk, user.pk])
+    return (
+        any(report.reaction_id is None for report in reports),
+        {report.reaction_id for report in reports if report.reaction_id},
+    )
 
 
 class ReportQuerySet(models.QuerySet):

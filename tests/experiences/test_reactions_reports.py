@@ -274,3 +274,40 @@ def test_editors_settle_reports_and_leave_the_item_online(
     assert published.hidden_at is None
     assert Report.objects.open().count() == 0
     assert "Meldingen afhandelen" not in client.get(inspect).content.decode()
+
+
+def test_the_page_shows_what_the_member_reported_and_follows(client, reaction, member):
+    """The member's reports and follow come from two small queries of their
+    own, so the experience's query is the same for everyone (its SQL is kept)
+    and carries no per-member subquery."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from digests.models import Follow
+
+    experience = reaction.experience
+    url = experience.get_absolute_url()
+    client.force_login(member)
+    client.post(reaction_url(reaction, "melden"), {"reason": "Kwetsend voor bewoners."})
+    Follow.objects.create(user=member, experience=experience)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    assert "Gemeld" in page
+    assert "Je meldde deze bijdrage aan de redactie." not in page
+    assert "Je volgt dit" in page
+    experience_queries = [
+        query["sql"]
+        for query in queries
+        if query["sql"].startswith('SELECT "network_experience"."id"')
+    ]
+    assert experience_queries and "EXISTS" not in experience_queries[0]
+
+    # The author's page shows no report of the experience itself; a member
+    # who reported it sees so, and nobody else's reports or follows.
+    (reporter,) = reporters(1)
+    Report.objects.create(experience=experience, reporter=reporter, reason="Nee.")
+    client.force_login(reporter)
+    page = client.get(url).content.decode()
+    assert "Je meldde deze bijdrage aan de redactie." in page
+    assert "Gemeld" not in page
+    assert "Je volgt dit" not in page
