@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import (
     OuterRef,
     Prefetch,
+    Subquery,
     prefetch_related_objects,
 )
 from django.http import Http404
