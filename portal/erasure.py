@@ -16,10 +16,12 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Q, TextField
@@ -197,7 +199,8 @@ def _erase_task_results(person):
 def _erase_sessions(user):
     """Sessions in the database that belong to the account (other engines expire
     with the account: a session of a deleted user no longer authenticates)."""
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    engine = import_module(settings.SESSION_ENGINE)
+    if not issubclass(engine.SessionStore, db.SessionStore):
         return 0
     theirs = [
         session.pk
