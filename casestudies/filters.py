@@ -24,6 +24,7 @@ from django.db.models import (
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
+from wagtail.search.query import Phrase, PlainText
 
 from casestudies.models import (
     FIRST_YEAR,
@@ -60,6 +61,8 @@ SCALAR_FACETS = [
     ("status", "status", Status),
     ("label", "label", Label),
 ]
+# Not computed yet (None is a result: no stored query applies).
+_UNSET = object()
 YEAR_NOTE = gettext_lazy("‘%(value)s’ is geen geldig jaartal; we negeerden het.")
 
 
@@ -106,6 +109,23 @@ class AnyOf(Func):
     def as_sql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"{sql} = ANY(%s::bigint[])", (*params, self.values)
+
+
+class StoredSearchMatch(Func):
+    """PostgreSQL: `search_document @@ query` on the practice's own row, the
+    copy of its search index entry that migration 0009 keeps."""
+
+    output_field = BooleanField()
+
+    def __init__(self, query):
+        super().__init__(F("pk"), query)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, query = self.source_expressions
+        sql, params = compiler.compile(query)
+        # The practice's table under the alias this query gives it.
+        table = compiler.quote_name_unless_alias(pk.alias)
+        return f"{table}.search_document @@ {sql}", params
 
 
 class ArrayText(Aggregate):
@@ -182,6 +202,7 @@ class CaseStudyFilter(ListFilter):
         super().__init__(data, **kwargs)
         self._themes_checked = False
         self._search_ids = None
+        self._search_query = _UNSET
         self._municipality_name = ""
 
     # Reading the query string ------------------------------------------------
@@ -288,9 +309,29 @@ class CaseStudyFilter(ListFilter):
                     self._search_ids = matches.values("pk")
         return self._search_ids
 
+    def _stored_search_query(self):
+        """PostgreSQL: the text query Wagtail's search builds for `q`, to match
+        the practices' stored documents with (`StoredSearchMatch`) inside the
+        list's own queries; None where its search would take another path."""
+        if connection.vendor != "postgresql":
+            return None
+        if self._search_query is not _UNSET:
+            return self._search_query
+        self._search_query = None
+        results = CaseStudyPage.objects.search(self.query, order_by_relevance=False)
+        compiler = getattr(results, "query_compiler", None)
+        if compiler is None or not isinstance(compiler.query, PlainText | Phrase):
+            return None
+        self._search_query = compiler.build_tsquery(
+            compiler.query, config=compiler.get_config(results.backend)
+        )
+        return self._search_query
+
     def _text_q(self):
         if not self.query:
             return Q()
+        if (query := self._stored_search_query()) is not None:
+            return Q(StoredSearchMatch(query))
         ids = self.search_ids()
         if isinstance(ids, list | str) and connection.vendor == "postgresql":
             return Q(AnyOf(F("pk"), ids))
