@@ -24,6 +24,7 @@ from django.db.models import (
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
+from wagtail.search.query import Phrase, PlainText
 
 from casestudies.models import (
     FIRST_YEAR,
@@ -60,6 +61,18 @@ SCALAR_FACETS = [
     ("status", "status", Status),
     ("label", "label", Label),
 ]
+# The chosen texts `_matched_query` compares with, each as a parameter. The
+# size bands and years are part of its shape: a band's bounds are numbers in
+# its SQL, and a number stands for no other value as surely as a text with a
+# NUL byte does.
+_SELECTION = ("provincie", "status", "label", "thema", "gemeente")
+# Its compiled SQL per shape of the selection (`CaseStudyFilter._matched_sql`).
+_MATCHED_SQL = {}
+_MATCHED_SQL_SHAPES = 256
+# Stands for the i-th chosen text while compiling; never a real value.
+_PLACEHOLDER = "\x00casestudies-matched-{}\x00"
+# Not computed yet (None is a result: no stored query applies).
+_UNSET = object()
 YEAR_NOTE = gettext_lazy("‘%(value)s’ is geen geldig jaartal; we negeerden het.")
 
 
@@ -106,6 +119,23 @@ class AnyOf(Func):
     def as_sql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"{sql} = ANY(%s::bigint[])", (*params, self.values)
+
+
+class StoredSearchMatch(Func):
+    """PostgreSQL: `search_document @@ query` on the practice's own row, the
+    copy of its search index entry that migration 0009 keeps."""
+
+    output_field = BooleanField()
+
+    def __init__(self, query):
+        super().__init__(F("pk"), query)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, query = self.source_expressions
+        sql, params = compiler.compile(query)
+        # The practice's table under the alias this query gives it.
+        table = compiler.quote_name_unless_alias(pk.alias)
+        return f"{table}.search_document @@ {sql}", params
 
 
 class ArrayText(Aggregate):
@@ -182,6 +212,7 @@ class CaseStudyFilter(ListFilter):
         super().__init__(data, **kwargs)
         self._themes_checked = False
         self._search_ids = None
+        self._search_query = _UNSET
         self._municipality_name = ""
 
     # Reading the query string ------------------------------------------------
@@ -288,9 +319,29 @@ class CaseStudyFilter(ListFilter):
                     self._search_ids = matches.values("pk")
         return self._search_ids
 
+    def _stored_search_query(self):
+        """PostgreSQL: the text query Wagtail's search builds for `q`, to match
+        the practices' stored documents with (`StoredSearchMatch`) inside the
+        list's own queries; None where its search would take another path."""
+        if connection.vendor != "postgresql":
+            return None
+        if self._search_query is not _UNSET:
+            return self._search_query
+        self._search_query = None
+        results = CaseStudyPage.objects.search(self.query, order_by_relevance=False)
+        compiler = getattr(results, "query_compiler", None)
+        if compiler is None or not isinstance(compiler.query, PlainText | Phrase):
+            return None
+        self._search_query = compiler.build_tsquery(
+            compiler.query, config=compiler.get_config(results.backend)
+        )
+        return self._search_query
+
     def _text_q(self):
         if not self.query:
             return Q()
+        if (query := self._stored_search_query()) is not None:
+            return Q(StoredSearchMatch(query))
         ids = self.search_ids()
         if isinstance(ids, list | str) and connection.vendor == "postgresql":
             return Q(AnyOf(F("pk"), ids))
@@ -357,7 +408,97 @@ class CaseStudyFilter(ListFilter):
 
     # Facets -------------------------------------------------------------------
 
-    def _count_rows(self, practices, themes="every"):
+    def _matched_query(self, practices):
+        """(sql, params) of the practices the search and the municipality keep,
+        with what `_count_rows` counts of each: its start year, a value per
+        facet and whether it passes each chosen filter."""
+        columns = {
+            "f_pk": F("pk"),
+            "f_year": F("start_year"),
+            "f_provincie": F("municipality__province"),
+            "f_grootte": size_band_expression(),
+            "f_status": F("status"),
+            "f_label": F("label"),
+        }
+        for param, _key, _choices in SCALAR_FACETS:
+            if (q := self._facet_q(param)) is not None:
+                columns[f"p_{param}"] = ExpressionWrapper(q, BooleanField())
+        if (q := self._years_q()) is not None:
+            columns["p_years"] = ExpressionWrapper(q, BooleanField())
+        if self.themes:
+            columns["p_themes"] = ExpressionWrapper(self._theme_q(), BooleanField())
+        matched = (
+            practices.filter(self._text_q() & self._municipality_q())
+            .order_by()
+            .values(**columns)
+        )
+        return matched.query.sql_with_params()
+
+    def _selection(self):
+        """(shape, values) of the selection: what `_matched_query`'s SQL depends
+        on (the size bands, the years, how many values each other filter has),
+        and the chosen texts its parameters hold, in `_SELECTION` order."""
+        values = self.values
+        shape, texts = [tuple(values["grootte"]), values["van"], values["tot"]], []
+        for name in _SELECTION:
+            chosen = values[name]
+            chosen = chosen if isinstance(chosen, list) else [chosen] if chosen else []
+            shape.append(len(chosen))
+            texts += chosen
+        return tuple(shape), texts
+
+    def _matched_sql(self, practices, practices_key):
+        """`_matched_query`, compiled once per process for each shape of the
+        selection when `practices_key` says what the SQL of `practices` depends
+        on (the index's id and path) and nothing is searched (a text query is
+        no plain parameter): building and compiling it cost a filtered list
+        more Python than the database spent counting. Each request still puts
+        its own values in the parameters."""
+        if practices_key is None or self.query:
+            return self._matched_query(practices)
+        shape, values = self._selection()
+        key = (connection.alias, connection.vendor, practices_key, shape)
+        if (compiled := _MATCHED_SQL.get(key)) is None:
+            compiled = self._compile_matched(practices, values)
+            if compiled is None:
+                return self._matched_query(practices)
+            if len(_MATCHED_SQL) < _MATCHED_SQL_SHAPES:
+                _MATCHED_SQL[key] = compiled
+        sql, params, slots = compiled
+        params = list(params)
+        for position, index, kind in slots:
+            params[position] = kind(values[index])
+        return sql, params
+
+    def _compile_matched(self, practices, values):
+        """(sql, params, slots) of `_matched_query` built with a placeholder
+        for each chosen value; `slots` say where each value goes. None when a
+        value is not exactly one parameter."""
+        placeholders = [_PLACEHOLDER.format(index) for index in range(len(values))]
+        chosen, remaining = dict(self.cleaned_data), iter(placeholders)
+        for name in _SELECTION:
+            if isinstance(chosen[name], list):
+                chosen[name] = [next(remaining) for _value in chosen[name]]
+            elif chosen[name]:
+                chosen[name] = next(remaining)
+        real, self.cleaned_data = self.cleaned_data, chosen
+        try:
+            sql, params = self._matched_query(practices)
+        finally:
+            self.cleaned_data = real
+        indexes = {placeholder: index for index, placeholder in enumerate(placeholders)}
+        slots = [
+            (position, indexes[param], type(param))
+            for position, param in enumerate(params)
+            if isinstance(param, str) and param in indexes
+        ]
+        if sorted(index for _position, index, _kind in slots) != list(
+            range(len(values))
+        ):
+            return None
+        return sql, tuple(params), slots
+
+    def _count_rows(self, practices, themes="every", practices_key=None):
         """(theme rows, year rows) of the practices the search and the
         municipality keep, in one query.
 
@@ -375,30 +516,14 @@ class CaseStudyFilter(ListFilter):
         to its page and municipality twice, and compiling some twenty filtered
         counts cost more Python than the database spent on them.
         """
-        columns = {
-            "f_pk": F("pk"),
-            "f_year": F("start_year"),
-            "f_provincie": F("municipality__province"),
-            "f_grootte": size_band_expression(),
-            "f_status": F("status"),
-            "f_label": F("label"),
-        }
-        passes = {}
-        for param, _key, _choices in SCALAR_FACETS:
-            if (q := self._facet_q(param)) is not None:
-                passes[param] = f"p_{param}"
-                columns[f"p_{param}"] = ExpressionWrapper(q, BooleanField())
-        if (q := self._years_q()) is not None:
-            columns["p_years"] = ExpressionWrapper(q, BooleanField())
-        if self.themes:
-            columns["p_themes"] = ExpressionWrapper(self._theme_q(), BooleanField())
-        matched = (
-            practices.filter(self._text_q() & self._municipality_q())
-            .order_by()
-            .values(**columns)
-        )
-        sql, params = matched.query.sql_with_params()
+        sql, params = self._matched_sql(practices, practices_key)
         params = list(params)
+        passes = {
+            param: f"p_{param}"
+            for param, _key, _choices in SCALAR_FACETS
+            if self.values[param]
+        }
+        columns = {"p_years"} if self._years_q() is not None else set()
 
         def count(*conditions):
             conditions = [c for c in conditions if c]
@@ -486,11 +611,12 @@ class CaseStudyFilter(ListFilter):
             return False
         return not (self.values["tot"] and year > self.values["tot"])
 
-    def facet_rows(self, practices):
+    def facet_rows(self, practices, practices_key=None):
         """(theme rows, year rows): what the facets are built from, counted
         live in one query. Plain data, so the counts of the whole list can
-        be stored (`casestudies.facet_counts`)."""
-        themes, years = self._count_rows(practices)
+        be stored (`casestudies.facet_counts`). `practices_key`: as in
+        `_matched_sql`."""
+        themes, years = self._count_rows(practices, practices_key=practices_key)
         carried = {row["theme_slug"] for row in themes}
         missing = [slug for slug in self.themes if slug not in carried]
         if self.query and missing:
@@ -520,7 +646,7 @@ class CaseStudyFilter(ListFilter):
             or any(values[param] for param, _key, _choices in SCALAR_FACETS)
         )
 
-    def facets(self, practices, stored=None):
+    def facets(self, practices, stored=None, practices_key=None):
         """(facets, total, years): counts per option for the current selection.
 
         `total` is the number of practices the results hold. `stored`: the
@@ -528,17 +654,21 @@ class CaseStudyFilter(ListFilter):
         without filters (`casestudies.facet_counts`). Without a search they
         know every theme of the list, and are this selection's counts where
         no filter (or only a theme) is set. One query at most.
+        `practices_key`: what the SQL of `practices` depends on, to compile the
+        counting query once per process (`_matched_sql`).
         """
         # A search or a municipality makes a list of its own, with only the
         # themes its practices carry: counted live, and small.
         if stored is None or self.query or self.values["gemeente"] or not _fits(stored):
-            return self._facets(*self.facet_rows(practices))
+            return self._facets(*self.facet_rows(practices, practices_key))
         theme_rows, year_rows = stored
         self._check_themes({row["theme_slug"] for row in theme_rows})
         whole = self.counts_whole_list()
         if self.themes or not whole:
             live_themes, year_rows = self._count_rows(
-                practices, themes="none" if whole else "counted"
+                practices,
+                themes="none" if whole else "counted",
+                practices_key=practices_key,
             )
             if not whole:
                 # Every stored theme of the list, counted within the filters.

@@ -95,7 +95,10 @@ def listing_context(index, request):
     # of its own.
     stored = None if case_filter.query else stored_rows(index)
     # Facets first: their theme query also checks the chosen themes.
-    facets, total, years = case_filter.facets(practices, stored)
+    # The SQL of `practices` depends on the index's place in the tree.
+    facets, total, years = case_filter.facets(
+        practices, stored, practices_key=(index.pk, index.path)
+    )
     paginator = Paginator(
         case_filter.filter(practices, theme_names=False),
         PER_PAGE,

@@ -180,7 +180,7 @@ def test_related_practice_cards_need_no_query_of_their_own(
 ):
     """The related practices load only the columns their cards read: a field
     the card reads and the query leaves out would cost a query per card."""
-    from django.template.loader import render_to_string
+    from casestudies.templatetags.casestudies_tags import card_html
 
     for town in ["Gent", "Bree", "Leuven"]:
         practice(
@@ -195,13 +195,7 @@ def test_related_practice_cards_need_no_query_of_their_own(
     related = related_practices(genk, [tag.pk for tag in genk.themes.all()])
     assert len(related) == 3
     with django_assert_num_queries(0):
-        cards = [
-            render_to_string(
-                "casestudies/includes/case_study_card.html",
-                {"practice": page, "heading": "h3", "request": request},
-            )
-            for page in related
-        ]
+        cards = [card_html(page, request) for page in related]
     assert "Samenvatting Bree" in "".join(cards)
     assert "Gevalideerd door Mechelen" in "".join(cards)
     assert all(">jongeren</a>" in card for card in cards)

@@ -112,3 +112,37 @@ def test_live_facet_counts_take_one_query(catalogue, django_assert_num_queries, 
     case_filter = CaseStudyFilter(QueryDict(query))
     with django_assert_num_queries(1):
         case_filter.facets(practices)
+
+
+def test_selections_of_one_shape_share_one_compiled_counting_query(
+    client, catalogue, monkeypatch
+):
+    """The counting query is compiled once per shape of the selection; each
+    selection still counts with its own values."""
+    from casestudies import filters
+
+    monkeypatch.setattr(filters, "_MATCHED_SQL", {})
+    compiled = []
+    compile_matched = CaseStudyFilter._compile_matched
+
+    def counting_compile(self, *args):
+        compiled.append(args)
+        return compile_matched(self, *args)
+
+    monkeypatch.setattr(CaseStudyFilter, "_compile_matched", counting_compile)
+    for query in [
+        "thema=jongeren&provincie=limburg&van=2019",
+        "thema=groen&provincie=west-vlaanderen&van=2019",
+        "thema=diversiteit&provincie=oost-vlaanderen&van=2019",
+    ]:
+        response = client.get(f"{URL}?{query}")
+        facets = {facet.param: facet for facet in response.context["facets"]}
+        shown = {
+            param: {option.value: option.count for option in facet.options}
+            for param, facet in facets.items()
+        }
+        themes, options, total = naive_counts(query)
+        assert shown.pop("thema") == themes
+        assert shown == options
+        assert response.context["total"] == total
+    assert len(compiled) == 1
