@@ -140,9 +140,10 @@ def test_coordinator_time_is_shown_without_trailing_zeros(db, fte, shown):
     )
 
 
-def test_status_and_label_display_as_djangos_own():
+def test_status_and_label_display_as_djangos_own(db):
     """`get_status_display`/`get_label_display` skip Django's hashing of every
-    lazy label, and give the same text."""
+    lazy label, and give the same text. (A new page reads its content type,
+    which needs the database when this worker has not cached it yet.)"""
     from casestudies.models import CaseStudyPage, Label, Status
 
     for status in Status:

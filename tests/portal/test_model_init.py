@@ -16,7 +16,9 @@ def test_pages_from_rows_skip_the_search_for_child_relations(demo, monkeypatch):
     assert searched == []
 
 
-def test_child_objects_passed_as_keywords_still_become_child_relations():
+def test_child_objects_passed_as_keywords_still_become_child_relations(db):
+    # A new page looks up its content type, which reads the database when this
+    # worker has not cached it yet.
     field = ContactFormField(label="Naam", field_type="singleline")
     page = ContactPage(title="Contact", slug="contact", form_fields=[field])
     assert [item.label for item in page.form_fields.all()] == ["Naam"]
