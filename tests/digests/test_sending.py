@@ -1,6 +1,7 @@
 """The digest: what goes in, who gets it, and never twice."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -326,14 +327,18 @@ def test_weekly_period_is_monday_eight_brussels():
 
 @pytest.mark.django_db
 def test_immediately_is_one_mail_per_item_at_most_five_a_day(member, make_experience):
-    follow_theme(member)
-    DigestPreference.objects.create(user=member, frequency=Frequency.IMMEDIATELY)
-    for number in range(7):
-        make_experience(title=f"Direct {number}", themes=["groen"])
-    mail.outbox.clear()
-    moment = timezone.now() + timedelta(minutes=5)
-    sending.send_digests(now=moment)
-    sending.send_digests(now=moment + timedelta(minutes=10))
+    # The day's cap reads the sends' recorded dates: the whole test happens
+    # tomorrow at noon in Brussels, so both runs fall on one day whenever the
+    # suite runs (just before midnight, the second would start a new day).
+    noon = timezone.localtime().replace(hour=12, minute=0) + timedelta(days=1)
+    with mock.patch("django.utils.timezone.now", return_value=noon):
+        follow_theme(member)
+        DigestPreference.objects.create(user=member, frequency=Frequency.IMMEDIATELY)
+        for number in range(7):
+            make_experience(title=f"Direct {number}", themes=["groen"])
+        mail.outbox.clear()
+        sending.send_digests(now=noon + timedelta(minutes=5))
+        sending.send_digests(now=noon + timedelta(minutes=15))
     mine = digests_to(member.email)
     assert len(mine) == 5
     assert all(message.body.count("Direct ") == 1 for message in mine)
