@@ -276,7 +276,7 @@ def dashboard_section(request, profile):
         return ""
     follows = follow_list(request.user)
     theme_ids = {follow.theme_id for follow in follows if follow.theme_id}
-    questions = list(oldest_waiting_questions(theme_ids)) if theme_ids else []
+    questions = oldest_waiting_questions(theme_ids) if theme_ids else []
     return render_to_string(
         "digests/includes/dashboard_follows.html",
         {

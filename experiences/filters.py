@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.cache import cache
+from django.db import connections, router
 from django.db.models import CharField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.lookups import IsNull
 from django.utils.translation import gettext_lazy as _
@@ -66,9 +67,8 @@ def municipality_choices():
     )
 
 
-def _read_filter_choices():
-    """{"themes": [(slug, name)], "municipalities": [(slug, name)]}, A–Z, in
-    one query: a round trip less for every list without a warm cache."""
+def _filter_choices_query():
+    """Every theme and municipality to filter on as (kind, slug, name), A–Z."""
     kind = {"output_field": CharField()}
     themes = (
         used_themes()
@@ -82,11 +82,33 @@ def _read_filter_choices():
         .annotate(_kind=Value("municipalities", **kind))
         .values_list("_kind", "slug", "name")
     )
+    return themes.union(municipalities, all=True).order_by("_kind", "name")
+
+
+# `_filter_choices_query`'s SQL and parameters per database, compiled once per
+# process (as `portal.precompiled` keeps a model query's): nothing in it changes
+# from request to request, and compiling its union of subqueries cost every
+# list without a warm cache more Python than the database spent on it.
+_kept_filter_choices_sql = {}
+
+
+def _read_filter_choices():
+    """{"themes": [(slug, name)], "municipalities": [(slug, name)]}, A–Z, in
+    one query: a round trip less for every list without a warm cache. The
+    rows are read fresh each time; only the SQL is kept."""
+    alias = router.db_for_read(Tag)
+    connection = connections[alias]
+    key = (alias, connection.vendor)
+    sql_params = _kept_filter_choices_sql.get(key)
+    if sql_params is None:
+        compiler = _filter_choices_query().query.get_compiler(connection=connection)
+        sql_params = _kept_filter_choices_sql[key] = compiler.as_sql()
     choices = {"themes": [], "municipalities": []}
-    for name, slug, label in themes.union(municipalities, all=True).order_by(
-        "_kind", "name"
-    ):
-        choices[name].append((slug, label))
+    with connection.cursor() as cursor:
+        # Three text columns: no converter to run.
+        cursor.execute(*sql_params)
+        for name, slug, label in cursor.fetchall():
+            choices[name].append((slug, label))
     return choices
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView, View
+from wagtail.models import Site
 
 from casestudies.models import CaseStudyPage
 from experiences import services
@@ -23,6 +24,7 @@ from experiences.models import (
     Reaction,
     experience_for_detail,
     reported_by,
+    visible_reactions,
 )
 from network.views import MemberRequiredMixin
 from portal import formtokens, ratelimit
@@ -89,6 +91,40 @@ class ExperienceListView(IndexPageMixin, ListView):
         return context
 
 
+class ActionURLs:
+    """The URLs of the actions on experiences and reactions below `page`
+    (`experience_action`, `reaction_action`), each action reversed once per
+    request: the detail page links up to four per reaction, and each
+    `{% routablepageurl %}` found the site and reversed its route again."""
+
+    # Stands for the item's id while reversing: no action's name has digits.
+    _ID = 987654321
+
+    def __init__(self, page, request):
+        self._page = page
+        self._base = page.relative_url(Site.find_for_request(request), request)
+        if not self._base.endswith("/"):
+            self._base += "/"
+        self._parts = {}
+
+    def _url(self, route, pk, action):
+        parts = self._parts.get((route, action))
+        if parts is None:
+            path = self._page.reverse_subpage(route, args=(self._ID, action))
+            parts = self._parts[route, action] = (self._base + path).rsplit(
+                str(self._ID), 1
+            )
+        return f"{parts[0]}{pk}{parts[1]}"
+
+    def experience(self, pk, *actions):
+        return {
+            action: self._url("experience_action", pk, action) for action in actions
+        }
+
+    def reaction(self, pk, *actions):
+        return {action: self._url("reaction_action", pk, action) for action in actions}
+
+
 class ExperienceDetailView(IndexPageMixin, TemplateView):
     template_name = "experiences/experience_page.html"
     meta_noindex = False
@@ -113,9 +149,8 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         experience, user = self.experience, self.request.user
         is_member = is_network_member(user)
-        reactions = list(
-            experience.reactions.visible().select_related("author", "municipality")
-        )
+        reactions = visible_reactions(experience)
+        urls = ActionURLs(self.index_page, self.request)
         # What the member reported here, the experience and its reactions.
         experience_reported, reported_reactions = (
             reported_by(user, experience) if is_member else (False, set())
@@ -128,8 +163,22 @@ class ExperienceDetailView(IndexPageMixin, TemplateView):
             reaction.is_mine = user.is_authenticated and reaction.author_id == user.pk
             reaction.editable = reaction.can_be_edited_by(user)
             reaction.reported = reaction.pk in reported_reactions
+            # Signed up to three times on the page (name, and each button's
+            # label for screen readers).
+            reaction.byline = reaction.author_name()
+            reaction.urls = urls.reaction(
+                reaction.pk, "bewerken", "verwijderen", "melden", "antwoord"
+            )
         context.update(
             experience=experience,
+            experience_urls=urls.experience(
+                experience.pk,
+                "bewerken",
+                "intrekken",
+                "verwijderen",
+                "melden",
+                "reageren",
+            ),
             reactions=reactions,
             is_author=self.is_author,
             is_member=is_member,

@@ -11,6 +11,7 @@ from .experiences import (
     Report,
     experience_for_detail,
     reported_by,
+    visible_reactions,
 )
 from .pages import ExperienceIndexPage, experiences_url
 
@@ -29,4 +30,5 @@ __all__ = [
     "experience_for_detail",
     "experiences_url",
     "reported_by",
+    "visible_reactions",
 ]

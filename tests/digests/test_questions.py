@@ -151,3 +151,48 @@ def test_marking_the_answer_mails_immediate_followers_once(
             if message.subject.startswith("Beantwoord:")
         ]
         assert len(answered) == 1
+
+
+@pytest.mark.django_db
+def test_the_dashboard_s_waiting_questions_are_those_of_the_queryset(
+    make_experience, member
+):
+    """The dashboard's kept query (one SQL per number of themes) chooses what
+    `waiting_questions` does: the ten oldest on the member's themes, without a
+    visible reaction, five days old."""
+    from digests.questions import SHOWN, oldest_waiting_questions, waiting_questions
+
+    old = timezone.now() - timedelta(days=6)
+    questions = [
+        make_experience(
+            title=f"Vraag {number}",
+            kind="vraag",
+            themes=[["groen", "wonen", "zorg"][number % 3]],
+        )
+        for number in range(14)
+    ]
+    for number, question in enumerate(questions):
+        # Two share a moment, so the id decides between them.
+        Experience.objects.filter(pk=question.pk).update(
+            first_published_at=old + timedelta(hours=number // 2)
+        )
+    Experience.objects.filter(pk=questions[0].pk).update(
+        first_published_at=timezone.now()
+    )
+    services.add_reaction(questions[1], member, "Al beantwoord.")
+    hidden = services.add_reaction(questions[2], member, "Verborgen.")
+    hidden.hidden_at = timezone.now()
+    hidden.save()
+    themes = {tag.slug: tag.pk for tag in Tag.objects.all()}
+    for slugs in (["groen"], ["groen", "wonen"], ["zorg", "wonen", "groen"]):
+        theme_ids = {themes[slug] for slug in slugs}
+        expected = list(waiting_questions(theme_ids)[:SHOWN])
+        shown = oldest_waiting_questions(theme_ids)
+        assert [question.pk for question in shown] == [q.pk for q in expected]
+        assert [question.municipality.name for question in shown] == [
+            q.municipality.name for q in expected
+        ]
+        assert questions[0].pk not in {question.pk for question in shown}
+        assert questions[1].pk not in {question.pk for question in shown}
+    assert questions[2].pk in {question.pk for question in shown}
+    assert len(shown) == SHOWN

@@ -185,3 +185,43 @@ def test_the_filter_s_themes_and_towns_are_read_in_one_query(
     html = client.get("/ervaringen/").text
     assert '<option value="burendag">burendag</option>' in html
     assert '<option value="mechelen">Mechelen</option>' in html
+
+
+def test_the_filter_s_kept_query_offers_new_themes_and_towns_at_once(
+    client, experiences_page, member, colleague, editor, settings, monkeypatch
+):
+    """The choices' SQL is compiled once per process, not their rows: without a
+    cache, a theme or a town published a moment ago is offered on the next
+    list, and one whose last experience went offline is no longer."""
+    from experiences import filters
+    from tests.conftest import DUMMY_CACHE
+
+    settings.CACHES = dict.fromkeys(settings.CACHES, DUMMY_CACHE)
+    compiled = []
+    build = filters._filter_choices_query
+    monkeypatch.setattr(filters, "_kept_filter_choices_sql", {})
+    monkeypatch.setattr(
+        filters, "_filter_choices_query", lambda: compiled.append(1) or build()
+    )
+    first = ExperienceFactory(
+        author=member, themes=["burendag"], publish=True, publish__by=editor
+    )
+    html = client.get("/ervaringen/").text
+    assert '<option value="burendag">burendag</option>' in html
+    assert '<option value="leuven">' not in html
+    assert 'value="moestuin"' not in html
+
+    newest = ExperienceFactory(
+        author=colleague, themes=["moestuin"], publish=True, publish__by=editor
+    )
+    html = client.get("/ervaringen/").text
+    assert '<option value="moestuin">moestuin</option>' in html
+    assert '<option value="leuven">Leuven</option>' in html
+    filtered = client.get("/ervaringen/?thema=moestuin").text
+    assert newest.title in filtered and first.title not in filtered
+
+    type(newest).objects.filter(pk=newest.pk).update(live=False)
+    html = client.get("/ervaringen/").text
+    assert 'value="moestuin"' not in html
+    assert '<option value="leuven">' not in html
+    assert len(compiled) == 1

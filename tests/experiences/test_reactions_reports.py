@@ -311,3 +311,68 @@ def test_the_page_shows_what_the_member_reported_and_follows(client, reaction, m
     assert "Je meldde deze bijdrage aan de redactie." in page
     assert "Gemeld" not in page
     assert "Je volgt dit" not in page
+
+
+def test_reactions_show_in_order_with_their_names_and_links(
+    client, published, member, colleague, leuven
+):
+    """The page reads of a reaction's author and municipality only the names
+    it signs with, shows the visible reactions oldest first (the answer to a
+    question on top), and links each action where its route is."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = services.add_reaction(published, colleague, "Eerste reactie")
+    hidden = services.add_reaction(published, member, "Verborgen reactie")
+    Reaction.objects.filter(pk=hidden.pk).update(hidden_at=timezone.now())
+    gone = MemberFactory(
+        first_name="Wim",
+        last_name="Weg",
+        profile__municipality=leuven,
+    )
+    last = services.add_reaction(published, gone, "Laatste reactie")
+    gone.delete()
+    url = published.get_absolute_url()
+
+    client.force_login(colleague)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    (sql,) = [
+        q["sql"] for q in queries if q["sql"].startswith('SELECT "network_reaction"')
+    ]
+    assert '"first_name"' in sql
+    assert '"email"' not in sql and '"password"' not in sql
+    assert "Verborgen reactie" not in page
+    assert page.index("Eerste reactie") < page.index("Laatste reactie")
+    assert "Cas Collega</strong>, Leuven" in page
+    assert "een voormalig lid van Leuven</strong>, Leuven" in page
+    # The colleague's own reaction, another's, and someone else's experience.
+    for href in (
+        f"/ervaringen/reacties/{first.pk}/bewerken/",
+        f"/ervaringen/reacties/{first.pk}/verwijderen/",
+        f"/ervaringen/reacties/{last.pk}/melden/",
+        f"/ervaringen/{published.pk}/melden/",
+        f"/ervaringen/{published.pk}/reageren/",
+    ):
+        assert f'"{href}"' in page
+    assert f"/ervaringen/reacties/{last.pk}/bewerken/" not in page
+    assert f"/ervaringen/{published.pk}/bewerken/" not in page
+
+    # The author's page; the question's answer comes first.
+    published.kind = "vraag"
+    published.answer = last
+    published.save()
+    client.force_login(member)
+    page = client.get(url).content.decode()
+    assert page.index("Laatste reactie") < page.index("Eerste reactie")
+    for href in (
+        f"/ervaringen/{published.pk}/bewerken/",
+        f"/ervaringen/{published.pk}/intrekken/",
+        f"/ervaringen/{published.pk}/verwijderen/",
+        f"/ervaringen/reacties/{first.pk}/melden/",
+        f"/ervaringen/reacties/{first.pk}/antwoord/",
+        f"/ervaringen/reacties/{last.pk}/antwoord/",
+    ):
+        assert f'"{href}"' in page
+    assert "(reactie van Cas Collega)" in page
+    assert f"/ervaringen/{published.pk}/melden/" not in page
