@@ -117,6 +117,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.fragment_cache",
+                # Replaces Django's built-in `csrf` (always run first): one
+                # masked token per request.
+                "portal.context_processors.csrf",
             ],
         },
     },
