@@ -13,8 +13,15 @@ rarely change (the site's root page), so it is compiled the first time and
 reused: each evaluation still reads fresh rows, only the SQL text is kept.
 What does change from request to request (the URL paths, the page's or the
 user's id, the time) goes in as parameters.
+
+On PostgreSQL that SQL is also prepared, once per connection, where the
+connection's OPTIONS allow it (DATABASE_PREPARED_STATEMENTS): planning it cost
+the database more than running it. Only this SQL: the generic plan PostgreSQL
+keeps for a prepared statement made other queries (text search, the practice
+lists) several times slower.
 """
 
+import functools
 import threading
 import weakref
 from datetime import UTC, datetime, timedelta
@@ -48,6 +55,30 @@ def _placeholder(index, value):
     return _PLACEHOLDER.format(index)
 
 
+def _prepares(connection):
+    """Whether the kept SQL is prepared on this connection: on PostgreSQL,
+    where its OPTIONS bind parameters on the server (the client-side binding of
+    Django's default cursor cannot prepare) and let psycopg prepare (its
+    default threshold, None, never does)."""
+    if connection.vendor != "postgresql":
+        return False
+    options = connection.settings_dict["OPTIONS"]
+    return (
+        options.get("server_side_binding") is True
+        and options.get("prepare_threshold") is not None
+    )
+
+
+def _execute_prepared(kept_sql, execute, sql, params, many, context):
+    """An execute wrapper that runs `kept_sql` as a prepared statement (its
+    first execution on the connection prepares it); any other SQL as Django
+    runs it."""
+    if sql is not kept_sql or many:
+        return execute(sql, params, many, context)
+    with context["connection"].wrap_database_errors:
+        return context["cursor"].cursor.execute(sql, params, prepare=True)
+
+
 def _as_param(connection, value):
     """`value` as the backend passes it among a query's parameters: a moment
     as the backend adapts it (SQLite: text), anything else as it is."""
@@ -79,6 +110,7 @@ class _Compiled:
             range(len(placeholders))
         ):
             raise ValueError("Each value must be one parameter of the query.")
+        self.prepare = _prepares(compiler.connection)
         self.state = {name: getattr(compiler, name) for name in _COMPILED_STATE}
         self._fields = [column[0] for column in compiler.select[: compiler.col_count]]
         self.has_composite_fields = compiler.has_composite_fields(self._fields)
@@ -155,7 +187,11 @@ class PrecompiledQuery:
 
         # ModelIterable asks the query for its compiler: hand it the compiled one.
         queryset.query.get_compiler = get_compiler
-        return list(queryset)
+        if not compiled.prepare:
+            return list(queryset)
+        prepared = functools.partial(_execute_prepared, compiled.sql)
+        with connections[compiled.alias].execute_wrapper(prepared):
+            return list(queryset)
 
     def _queryset(self, args, values):
         return self._build(*args) if values is None else self._build(*args, values)

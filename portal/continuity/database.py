@@ -163,8 +163,15 @@ class PostgreSQLDatabase(_Database):
     filename = "db.pgdump"
     format = "pg_dump custom format"
 
-    # Keys of Django's OPTIONS that are not libpq connection parameters.
-    _DJANGO_OPTIONS = {"isolation_level", "server_side_binding", "assume_role", "pool"}
+    # Keys of Django's OPTIONS that are not libpq connection parameters (the
+    # last two are psycopg's, for its connections only).
+    _DJANGO_OPTIONS = {
+        "isolation_level",
+        "assume_role",
+        "pool",
+        "server_side_binding",
+        "prepare_threshold",
+    }
 
     def _conninfo(self):
         from psycopg.conninfo import make_conninfo

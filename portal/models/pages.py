@@ -172,14 +172,30 @@ def _build_frame(request, site, pages):
     return frame
 
 
-def _frame_pages(request):
-    site = Site.find_for_request(request) if request else None
-    pages = (
+def _frame_key(site, content_type_ids):
+    """What the frame's SQL depends on: the site's root and the page types."""
+    content_type_ids = tuple(sorted(content_type_ids))
+    if site is None:
+        return (None, content_type_ids)
+    root = site.root_page
+    return (site.pk, root.path, root.depth, content_type_ids)
+
+
+# The frame alone, for the views Wagtail does not route (the dashboard, the
+# forms): compiled once per site root.
+_frame_only = PrecompiledQuery(
+    lambda site: (
         Page.objects.filter(_frame_q(site))
         .annotate(_portal_restricted=restricted())
         .order_by()
     )
-    return _build_frame(request, site, pages)
+)
+
+
+def _frame_pages(request):
+    site = Site.find_for_request(request) if request else None
+    key = _frame_key(site, _frame_content_type_ids())
+    return _build_frame(request, site, _frame_only(site, key=key))
 
 
 def _below_q(parent, url_paths):
@@ -242,11 +258,8 @@ def routed_pages(request, parent, url_paths):
     ):
         return list(Page.objects.filter(_below_q(parent, url_paths)).order_by())
     content_type_ids = _frame_content_type_ids()
-    root = site.root_page
     rows = _routed_with_frame(
-        site,
-        key=(site.pk, root.path, root.depth, tuple(sorted(content_type_ids))),
-        values=url_paths,
+        site, key=_frame_key(site, content_type_ids), values=url_paths
     )
     # Which rows are the frame's is told from the rows themselves: as a second
     # condition in the query, Django built and compiled it once more.

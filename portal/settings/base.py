@@ -117,6 +117,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.fragment_cache",
+                # Replaces Django's built-in `csrf` (always run first): one
+                # masked token per request.
+                "portal.context_processors.csrf",
             ],
         },
     },
@@ -143,6 +146,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
             "PRAGMA foreign_keys=ON;"
         ),
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_PREPARED_STATEMENTS", True
+):
+    # The SQL portal.precompiled keeps (site, routing, session, member) is
+    # prepared once per connection, as it asks: that needs parameters bound on
+    # the server, and psycopg's own count never reaches this threshold, so no
+    # other SQL is prepared. Off behind a pooler that cannot keep prepared
+    # statements (PgBouncer before 1.21 in transaction mode).
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "server_side_binding": True,
+        "prepare_threshold": 2**31 - 1,
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,6 +1,7 @@
 from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
@@ -187,3 +188,63 @@ def test_the_builds_prefetch_lookups_run_after_the_rows(
     with django_assert_num_queries(2):
         (home,) = query(values=[2])
         assert list(home.view_restrictions.all()) == []
+
+
+def _prepared_statements():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+def _deallocate_all():
+    """Forget what earlier tests prepared on this connection (psycopg, seeing
+    the command, forgets them too)."""
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_the_kept_sql_is_prepared_and_a_text_search_never(demo, client, settings):
+    settings.CACHES = dict.fromkeys(
+        settings.CACHES, {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    )
+    client.force_login(get_user_model().objects.get(email="lid@pleinmakers.example"))
+    _deallocate_all()
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(2):
+            for path in ("/privacy/", "/account/", "/zoeken/?q=speelstraat"):
+                assert client.get(path).status_code == 200
+
+    prepared = _prepared_statements()
+
+    kept = {
+        "sites": '"wagtailcore_site"',
+        "routing and frame": '"url_path" IN',
+        "session": '"django_session"',
+        "member": '"portal_user"',
+    }
+    for name, table in kept.items():
+        assert [sql for sql in prepared if table in sql], name
+    assert [query for query in queries if "tsquery" in query["sql"]]
+    assert not [sql for sql in prepared if "tsquery" in sql or "tsvector" in sql]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_without_prepared_statements_the_kept_sql_is_not_prepared(demo, monkeypatch):
+    options = {
+        key: value
+        for key, value in connection.settings_dict["OPTIONS"].items()
+        if key not in {"server_side_binding", "prepare_threshold"}
+    }
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", options)
+    query = PrecompiledQuery(_pages_at)
+    _deallocate_all()
+
+    for _ in range(2):
+        assert query(key="pages", values=["/home/privacy/"])
+
+    assert _prepared_statements() == []
