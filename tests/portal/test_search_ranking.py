@@ -3,6 +3,8 @@ RANKED_MATCHES matches, the most recent title matches by relevance, then every
 other match newest first. A word with fewer matches keeps the full ranking."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -107,3 +109,22 @@ def test_title_matches_older_than_the_newest_pages_keep_their_place(
         tuinfeest["text 1"],
         tuinfeest["oldest title"],
     ]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL ranks the titles"
+)
+def test_the_title_matches_are_ranked_reading_only_keys_and_types(
+    client, tuinfeest, monkeypatch
+):
+    # The results are read whole after paging; the ranking read every column
+    # of 500 pages too (issue #17).
+    monkeypatch.setattr(site_search, "RANKED_MATCHES", 3)
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(client)[:3] == [tuinfeest[f"title {n}"] for n in (4, 3, 2)]
+    ranking = [q["sql"] for q in queries if '"_title_rank"' in q["sql"]]
+    assert ranking
+    for sql in ranking:
+        selected = sql[: sql.index(" FROM ")]
+        assert '"wagtailcore_page"."content_type_id"' in selected
+        assert '"wagtailcore_page"."url_path"' not in selected
