@@ -18,12 +18,18 @@ class PortalConfig(AppConfig):
     ]
 
     def ready(self):
-        from portal import lockout, logins, model_init  # noqa: F401 (connect the login signals)
+        from portal import (  # noqa: F401 (connect the login signals)
+            lockout,
+            logins,
+            model_init,
+            translation_catalog,
+        )
         from portal.fragment_cache import connect_signals
         from portal.roles import ensure_groups
 
         connect_signals()
         model_init.install()
+        translation_catalog.install()
 
         # Permissions exist only after every app has migrated, hence post_migrate.
         post_migrate.connect(ensure_groups, dispatch_uid="portal.ensure_groups")
