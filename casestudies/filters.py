@@ -33,6 +33,7 @@ from casestudies.models import (
     CaseStudyPage,
     CaseStudyPageTag,
     Label,
+    ListedPractice,
     SizeBand,
     Status,
     size_band_expression,
@@ -361,14 +362,19 @@ class CaseStudyFilter(ListFilter):
             )
         )
 
-    def _facet_q(self, param):
-        """The practices one single-valued facet's selection keeps, or None."""
+    def _facet_q(self, param, listed=False):
+        """The practices one single-valued facet's selection keeps, or None.
+        `listed`: of `ListedPractice` rows, which hold the province and band."""
         chosen = self.values[param]
         if not chosen:
             return None
         if param == "provincie":
+            if listed:
+                return Q(province__in=chosen)
             return Q(municipality__province__in=chosen)
         if param == "grootte":
+            if listed:
+                return Q(band__in=chosen)
             bands = Q()
             for band in chosen:
                 bands |= _band_q(band)
@@ -411,17 +417,19 @@ class CaseStudyFilter(ListFilter):
     def _matched_query(self, practices):
         """(sql, params) of the practices the search and the municipality keep,
         with what `_count_rows` counts of each: its start year, a value per
-        facet and whether it passes each chosen filter."""
+        facet and whether it passes each chosen filter. `practices`: pages, or
+        their `ListedPractice` rows."""
+        listed = practices.model is ListedPractice
         columns = {
             "f_pk": F("pk"),
             "f_year": F("start_year"),
-            "f_provincie": F("municipality__province"),
-            "f_grootte": size_band_expression(),
+            "f_provincie": F("province" if listed else "municipality__province"),
+            "f_grootte": F("band") if listed else size_band_expression(),
             "f_status": F("status"),
             "f_label": F("label"),
         }
         for param, _key, _choices in SCALAR_FACETS:
-            if (q := self._facet_q(param)) is not None:
+            if (q := self._facet_q(param, listed)) is not None:
                 columns[f"p_{param}"] = ExpressionWrapper(q, BooleanField())
         if (q := self._years_q()) is not None:
             columns["p_years"] = ExpressionWrapper(q, BooleanField())
@@ -457,7 +465,8 @@ class CaseStudyFilter(ListFilter):
         if practices_key is None or self.query:
             return self._matched_query(practices)
         shape, values = self._selection()
-        key = (connection.alias, connection.vendor, practices_key, shape)
+        model = practices.model._meta.label
+        key = (connection.alias, connection.vendor, model, practices_key, shape)
         if (compiled := _MATCHED_SQL.get(key)) is None:
             compiled = self._compile_matched(practices, values)
             if compiled is None:
@@ -646,7 +655,7 @@ class CaseStudyFilter(ListFilter):
             or any(values[param] for param, _key, _choices in SCALAR_FACETS)
         )
 
-    def facets(self, practices, stored=None, practices_key=None):
+    def facets(self, practices, stored=None, practices_key=None, listed=None):
         """(facets, total, years): counts per option for the current selection.
 
         `total` is the number of practices the results hold. `stored`: the
@@ -655,8 +664,12 @@ class CaseStudyFilter(ListFilter):
         know every theme of the list, and are this selection's counts where
         no filter (or only a theme) is set. One query at most.
         `practices_key`: what the SQL of `practices` depends on, to compile the
-        counting query once per process (`_matched_sql`).
+        counting query once per process (`_matched_sql`). `listed`: the same
+        practices' `ListedPractice` rows, which count them without a search
+        (a search matches the practice's own row).
         """
+        if listed is not None and not self.query:
+            practices = listed
         # A search or a municipality makes a list of its own, with only the
         # themes its practices carry: counted live, and small.
         if stored is None or self.query or self.values["gemeente"] or not _fits(stored):
