@@ -338,10 +338,15 @@ class CaseStudyFilter(ListFilter):
         )
         return self._search_query
 
-    def _text_q(self):
+    def _text_q(self, listed=False):
+        """The practices the search keeps; `listed`: as `ListedPractice` rows,
+        matched on their practice's stored document."""
         if not self.query:
             return Q()
         if (query := self._stored_search_query()) is not None:
+            if listed:
+                matches = CaseStudyPage.objects.filter(StoredSearchMatch(query))
+                return Q(pk__in=matches.values("pk"))
             return Q(StoredSearchMatch(query))
         ids = self.search_ids()
         if isinstance(ids, list | str) and connection.vendor == "postgresql":
@@ -436,7 +441,7 @@ class CaseStudyFilter(ListFilter):
         if self.themes:
             columns["p_themes"] = ExpressionWrapper(self._theme_q(), BooleanField())
         matched = (
-            practices.filter(self._text_q() & self._municipality_q())
+            practices.filter(self._text_q(listed) & self._municipality_q())
             .order_by()
             .values(**columns)
         )
@@ -633,7 +638,7 @@ class CaseStudyFilter(ListFilter):
             themes += [
                 {"theme_slug": slug, "theme_name": name, "n": 0}
                 for slug, name in CaseStudyPageTag.objects.filter(
-                    content_object__in=practices, tag__slug__in=missing
+                    content_object__in=practices.values("pk"), tag__slug__in=missing
                 )
                 .values_list("tag__slug", "tag__name")
                 .distinct()
@@ -665,10 +670,9 @@ class CaseStudyFilter(ListFilter):
         no filter (or only a theme) is set. One query at most.
         `practices_key`: what the SQL of `practices` depends on, to compile the
         counting query once per process (`_matched_sql`). `listed`: the same
-        practices' `ListedPractice` rows, which count them without a search
-        (a search matches the practice's own row).
+        practices' `ListedPractice` rows, to count from instead.
         """
-        if listed is not None and not self.query:
+        if listed is not None:
             practices = listed
         # A search or a municipality makes a list of its own, with only the
         # themes its practices carry: counted live, and small.

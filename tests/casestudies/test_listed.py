@@ -4,9 +4,11 @@ that moves what the list shows. The rows always equal what the index lists,
 with no recount to wait for."""
 
 import pytest
+from django.http import QueryDict
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import PageViewRestriction
 
+from casestudies.filters import CaseStudyFilter
 from casestudies.models import (
     CaseStudyIndexPage,
     ListedPractice,
@@ -57,6 +59,19 @@ def test_a_filtered_list_counts_the_listed_rows(client, catalogue):
     assert theme_count(client, "jongeren", "provincie=limburg") == 1
     ListedPractice.objects.update(province="limburg")
     assert theme_count(client, "jongeren", "provincie=limburg") == 3
+
+
+def test_a_search_counts_the_listed_rows(client, catalogue):
+    query = "q=Genk&provincie=limburg"
+    assert theme_count(client, "jongeren", query) == live_theme_count(query) > 0
+    ListedPractice.objects.update(province="antwerpen")
+    assert theme_count(client, "jongeren", query) == 0
+
+
+def live_theme_count(query):
+    index = CaseStudyIndexPage.objects.get()
+    facets, _total, _years = CaseStudyFilter(QueryDict(query)).facets(index.practices())
+    return {option.value: option.count for option in facets[0].options}["jongeren"]
 
 
 @pytest.mark.parametrize(
