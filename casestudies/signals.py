@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
-from wagtail.signals import post_page_move
+from wagtail.signals import page_unpublished, post_page_move
 
 from casestudies.facet_counts import invalidate
 from casestudies.listed import sync_listed, sync_practices_of
@@ -54,6 +54,13 @@ def _practice_saved(sender, instance, update_fields=None, **kwargs):
         sync_listed([instance.pk])
 
 
+def _practice_unpublished(sender, instance, **kwargs):
+    """Also when the page saved was a plain `Page` (the expiry of
+    `publish_scheduled`), which `post_save` of a practice never sees."""
+    invalidate()
+    sync_listed([instance.pk])
+
+
 def _municipality_saved(sender, instance, update_fields=None, **kwargs):
     if update_fields is None or MUNICIPALITY_FACET_FIELDS & set(update_fields):
         invalidate()
@@ -87,6 +94,9 @@ def _connect_facet_counts():
             dispatch_uid=f"{uid}.restriction.{signal is post_save}",
         )
     post_page_move.connect(_every_practice_changed, dispatch_uid=f"{uid}.moved")
+    page_unpublished.connect(
+        _practice_unpublished, sender=CaseStudyPage, dispatch_uid=f"{uid}.unpublished"
+    )
 
 
 _connect_facet_counts()

@@ -6,7 +6,7 @@ with no recount to wait for."""
 import pytest
 from django.http import QueryDict
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from casestudies.filters import CaseStudyFilter
 from casestudies.models import (
@@ -79,6 +79,7 @@ def live_theme_count(query):
     [
         "publish",
         "unpublish",
+        "unpublish as a plain page",
         "year",
         "themes",
         "municipality",
@@ -98,6 +99,9 @@ def test_after_each_change_the_rows_equal_the_list(
         practice("Bree", themes=["groen"], title="Nieuw", slug="nieuw", start_year=2021)
     elif change == "unpublish":
         UnpublishPageAction(page).execute(skip_permission_checks=True)
+    elif change == "unpublish as a plain page":
+        # As `publish_scheduled` unpublishes an expired page.
+        Page.objects.get(pk=page.pk).unpublish(set_expired=True)
     elif change == "year":
         page.start_year = 2011
         page.save_revision().publish()
