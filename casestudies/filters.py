@@ -33,6 +33,7 @@ from casestudies.models import (
     CaseStudyPage,
     CaseStudyPageTag,
     Label,
+    ListedPractice,
     SizeBand,
     Status,
     size_band_expression,
@@ -337,10 +338,15 @@ class CaseStudyFilter(ListFilter):
         )
         return self._search_query
 
-    def _text_q(self):
+    def _text_q(self, listed=False):
+        """The practices the search keeps; `listed`: as `ListedPractice` rows,
+        matched on their practice's stored document."""
         if not self.query:
             return Q()
         if (query := self._stored_search_query()) is not None:
+            if listed:
+                matches = CaseStudyPage.objects.filter(StoredSearchMatch(query))
+                return Q(pk__in=matches.values("pk"))
             return Q(StoredSearchMatch(query))
         ids = self.search_ids()
         if isinstance(ids, list | str) and connection.vendor == "postgresql":
@@ -361,14 +367,19 @@ class CaseStudyFilter(ListFilter):
             )
         )
 
-    def _facet_q(self, param):
-        """The practices one single-valued facet's selection keeps, or None."""
+    def _facet_q(self, param, listed=False):
+        """The practices one single-valued facet's selection keeps, or None.
+        `listed`: of `ListedPractice` rows, which hold the province and band."""
         chosen = self.values[param]
         if not chosen:
             return None
         if param == "provincie":
+            if listed:
+                return Q(province__in=chosen)
             return Q(municipality__province__in=chosen)
         if param == "grootte":
+            if listed:
+                return Q(band__in=chosen)
             bands = Q()
             for band in chosen:
                 bands |= _band_q(band)
@@ -411,24 +422,26 @@ class CaseStudyFilter(ListFilter):
     def _matched_query(self, practices):
         """(sql, params) of the practices the search and the municipality keep,
         with what `_count_rows` counts of each: its start year, a value per
-        facet and whether it passes each chosen filter."""
+        facet and whether it passes each chosen filter. `practices`: pages, or
+        their `ListedPractice` rows."""
+        listed = practices.model is ListedPractice
         columns = {
             "f_pk": F("pk"),
             "f_year": F("start_year"),
-            "f_provincie": F("municipality__province"),
-            "f_grootte": size_band_expression(),
+            "f_provincie": F("province" if listed else "municipality__province"),
+            "f_grootte": F("band") if listed else size_band_expression(),
             "f_status": F("status"),
             "f_label": F("label"),
         }
         for param, _key, _choices in SCALAR_FACETS:
-            if (q := self._facet_q(param)) is not None:
+            if (q := self._facet_q(param, listed)) is not None:
                 columns[f"p_{param}"] = ExpressionWrapper(q, BooleanField())
         if (q := self._years_q()) is not None:
             columns["p_years"] = ExpressionWrapper(q, BooleanField())
         if self.themes:
             columns["p_themes"] = ExpressionWrapper(self._theme_q(), BooleanField())
         matched = (
-            practices.filter(self._text_q() & self._municipality_q())
+            practices.filter(self._text_q(listed) & self._municipality_q())
             .order_by()
             .values(**columns)
         )
@@ -457,7 +470,8 @@ class CaseStudyFilter(ListFilter):
         if practices_key is None or self.query:
             return self._matched_query(practices)
         shape, values = self._selection()
-        key = (connection.alias, connection.vendor, practices_key, shape)
+        model = practices.model._meta.label
+        key = (connection.alias, connection.vendor, model, practices_key, shape)
         if (compiled := _MATCHED_SQL.get(key)) is None:
             compiled = self._compile_matched(practices, values)
             if compiled is None:
@@ -624,7 +638,7 @@ class CaseStudyFilter(ListFilter):
             themes += [
                 {"theme_slug": slug, "theme_name": name, "n": 0}
                 for slug, name in CaseStudyPageTag.objects.filter(
-                    content_object__in=practices, tag__slug__in=missing
+                    content_object__in=practices.values("pk"), tag__slug__in=missing
                 )
                 .values_list("tag__slug", "tag__name")
                 .distinct()
@@ -646,7 +660,7 @@ class CaseStudyFilter(ListFilter):
             or any(values[param] for param, _key, _choices in SCALAR_FACETS)
         )
 
-    def facets(self, practices, stored=None, practices_key=None):
+    def facets(self, practices, stored=None, practices_key=None, listed=None):
         """(facets, total, years): counts per option for the current selection.
 
         `total` is the number of practices the results hold. `stored`: the
@@ -655,8 +669,11 @@ class CaseStudyFilter(ListFilter):
         know every theme of the list, and are this selection's counts where
         no filter (or only a theme) is set. One query at most.
         `practices_key`: what the SQL of `practices` depends on, to compile the
-        counting query once per process (`_matched_sql`).
+        counting query once per process (`_matched_sql`). `listed`: the same
+        practices' `ListedPractice` rows, to count from instead.
         """
+        if listed is not None:
+            practices = listed
         # A search or a municipality makes a list of its own, with only the
         # themes its practices carry: counted live, and small.
         if stored is None or self.query or self.values["gemeente"] or not _fits(stored):

@@ -25,6 +25,7 @@ from casestudies.models import (
     THEME_SEPARATOR,
     CaseStudyPage,
     CaseStudyPageTag,
+    ListedPractice,
 )
 from network.models import Municipality
 from portal.models import public
@@ -97,7 +98,10 @@ def listing_context(index, request):
     # Facets first: their theme query also checks the chosen themes.
     # The SQL of `practices` depends on the index's place in the tree.
     facets, total, years = case_filter.facets(
-        practices, stored, practices_key=(index.pk, index.path)
+        practices,
+        stored,
+        practices_key=(index.pk, index.path),
+        listed=ListedPractice.objects.filter(index=index),
     )
     paginator = Paginator(
         case_filter.filter(practices, theme_names=False),

@@ -782,6 +782,41 @@ class ListingFacetCounts(models.Model):
         return f"{self.index_id} v{self.version}"
 
 
+class ListedPractice(models.Model):
+    """A practice as its index lists it (live, outside every private section),
+    with the facts the facets count: what a filtered list counts, one narrow
+    row per practice instead of its page, practice and municipality rows.
+
+    Derived data only, written in the transaction of every change that moves
+    one of these facts (`casestudies.listed`), so it always equals what
+    `CaseStudyIndexPage.practices()` gives. Themes are counted from the
+    practice's own tags, already a narrow table.
+    """
+
+    page = models.OneToOneField(
+        CaseStudyPage, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    index = models.ForeignKey(
+        CaseStudyIndexPage, on_delete=models.CASCADE, related_name="+"
+    )
+    # For the list of one municipality (`?gemeente=`): joined only then.
+    municipality = models.ForeignKey(
+        "network.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    start_year = models.PositiveSmallIntegerField(null=True)
+    province = models.CharField(max_length=20)
+    band = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    label = models.CharField(max_length=20)
+
+    class Meta:
+        verbose_name = _("vermeld praktijkvoorbeeld")
+        verbose_name_plural = _("vermelde praktijkvoorbeelden")
+
+    def __str__(self):
+        return f"{self.page_id} in {self.index_id}"
+
+
 class CaseStudyDocument(Orderable):
     """A document from the toolkit that belongs with this practice."""
 

@@ -1,14 +1,15 @@
 """Keep what the practices list stores in step with the data: each practice's
-place in the default order, and the facet counts of the list without filters
-(`facet_counts.invalidate`)."""
+place in the default order, the facet counts of the list without filters
+(`facet_counts.invalidate`) and the listed practices' rows (`listed`)."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
-from wagtail.signals import post_page_move
+from wagtail.signals import page_unpublished, post_page_move
 
 from casestudies.facet_counts import invalidate
+from casestudies.listed import sync_listed, sync_practices_of
 from casestudies.models import CaseStudyPage, CaseStudyPageTag
 from network.models import Municipality
 
@@ -47,30 +48,55 @@ def mentor_changed(sender, instance, update_fields=None, **kwargs):
     CaseStudyPage.objects.bulk_update(changed, ["listing_order"])
 
 
-def _fields_changed(fields):
-    def changed(sender, update_fields=None, **kwargs):
-        if update_fields is None or fields & set(update_fields):
-            invalidate()
-
-    return changed
+def _practice_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is None or PRACTICE_FACET_FIELDS & set(update_fields):
+        invalidate()
+        sync_listed([instance.pk])
 
 
-_practice_saved = _fields_changed(PRACTICE_FACET_FIELDS)
-_municipality_saved = _fields_changed(MUNICIPALITY_FACET_FIELDS)
+def _practice_unpublished(sender, instance, **kwargs):
+    """Also when the page saved was a plain `Page` (the expiry of
+    `publish_scheduled`), which `post_save` of a practice never sees."""
+    invalidate()
+    sync_listed([instance.pk])
+
+
+def _municipality_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is None or MUNICIPALITY_FACET_FIELDS & set(update_fields):
+        invalidate()
+        sync_practices_of(instance)
+
+
+def _every_practice_changed(*args, **kwargs):
+    """A move or a view restriction may change which practices are listed
+    anywhere below it: rare enough to rewrite every row."""
+    invalidate()
+    sync_listed()
 
 
 def _connect_facet_counts():
     """Publishing, unpublishing, moving or deleting a practice, a change of its
     facet fields or themes, a theme renamed, a municipality's province or size,
-    and view restrictions anywhere above the list."""
+    and view restrictions anywhere above the list. The listed rows
+    (`casestudies.listed`) follow the same changes but those of themes, which
+    they do not hold; a deleted practice's row goes with it (cascade)."""
     uid = "casestudies.facet_counts"
     post_save.connect(_practice_saved, sender=CaseStudyPage, dispatch_uid=f"{uid}.p")
     post_save.connect(_municipality_saved, sender=Municipality, dispatch_uid=f"{uid}.m")
-    for model in (CaseStudyPageTag, Tag, PageViewRestriction):
+    for model in (CaseStudyPageTag, Tag):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}.{model}.s")
-    for model in (CaseStudyPage, CaseStudyPageTag, Tag, PageViewRestriction):
+    for model in (CaseStudyPage, CaseStudyPageTag, Tag):
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}.{model}.d")
-    post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _every_practice_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"{uid}.restriction.{signal is post_save}",
+        )
+    post_page_move.connect(_every_practice_changed, dispatch_uid=f"{uid}.moved")
+    page_unpublished.connect(
+        _practice_unpublished, sender=CaseStudyPage, dispatch_uid=f"{uid}.unpublished"
+    )
 
 
 _connect_facet_counts()

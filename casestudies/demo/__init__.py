@@ -9,6 +9,7 @@ from wagtail.models import ReferenceIndex
 
 from casestudies.content import add_practice
 from casestudies.facet_counts import refresh_listing_facets
+from casestudies.listed import sync_listed
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from portal.demo.blocks import read_data
 
@@ -41,6 +42,7 @@ def remove(stdout):
 
 
 def refresh():
-    """The practices list's stored facet counts, after practices were written
-    in bulk."""
+    """What the practices list stores (its listed rows, the facet counts of
+    the whole list), after practices were written in bulk."""
+    sync_listed()
     refresh_listing_facets()
