@@ -660,7 +660,7 @@ class CaseStudyFilter(ListFilter):
             or any(values[param] for param, _key, _choices in SCALAR_FACETS)
         )
 
-    def facets(self, practices, stored=None, practices_key=None, listed=None):
+    def facets(self, practices, stored=None, practices_key=None):
         """(facets, total, years): counts per option for the current selection.
 
         `total` is the number of practices the results hold. `stored`: the
@@ -669,11 +669,9 @@ class CaseStudyFilter(ListFilter):
         know every theme of the list, and are this selection's counts where
         no filter (or only a theme) is set. One query at most.
         `practices_key`: what the SQL of `practices` depends on, to compile the
-        counting query once per process (`_matched_sql`). `listed`: the same
-        practices' `ListedPractice` rows, to count from instead.
+        counting query once per process (`_matched_sql`). `practices` may be
+        pages or their `ListedPractice` rows, the narrower to count from.
         """
-        if listed is not None:
-            practices = listed
         # A search or a municipality makes a list of its own, with only the
         # themes its practices carry: counted live, and small.
         if stored is None or self.query or self.values["gemeente"] or not _fits(stored):

@@ -95,13 +95,13 @@ def listing_context(index, request):
     # The whole list's counts are stored (`facet_counts`); a search has facets
     # of its own.
     stored = None if case_filter.query else stored_rows(index)
-    # Facets first: their theme query also checks the chosen themes.
-    # The SQL of `practices` depends on the index's place in the tree.
+    # Facets first: their theme query also checks the chosen themes. They
+    # count the practices' narrow listed rows (`casestudies.listed`), whose
+    # SQL is kept per index.
     facets, total, years = case_filter.facets(
-        practices,
+        ListedPractice.objects.filter(index=index),
         stored,
         practices_key=(index.pk, index.path),
-        listed=ListedPractice.objects.filter(index=index),
     )
     paginator = Paginator(
         case_filter.filter(practices, theme_names=False),
